@@ -1,0 +1,130 @@
+import CLibCSV
+import Foundation
+
+/// Streams a CSV file through libcsv in fixed-size reads and hands each record
+/// to a closure, with the physical line where it starts (SPEC §3.1).
+///
+/// The file is fed to libcsv one physical line at a time, so the line where a
+/// record begins is known exactly even when quoted fields span lines.
+/// libcsv's white-space trimming is switched off: fields arrive as written.
+public final class CSVStream {
+    /// Bytes read per `read(2)`.
+    public static let chunkSize = 1 << 20
+
+    private var parser = csv_parser()
+    private let collector = RecordCollector()
+
+    public init(delimiter: UInt8) throws(CSVStreamError) {
+        guard csv_init(&parser, UInt8(CSV_APPEND_NULL)) == 0 else { throw CSVStreamError("libcsv could not start") }
+        csv_set_delim(&parser, delimiter)
+        csv_set_space_func(&parser, { _ in 0 })
+    }
+
+    deinit { csv_free(&parser) }
+
+    /// Reads `path` to the end, calling `onRecord` per record and `onBytes` per chunk read
+    /// (for hashing). A leading UTF-8 byte-order mark is skipped.
+    public func read(path: String, onBytes: (UnsafeRawBufferPointer) -> Void,
+                     onRecord: @escaping (CSVRecord) -> Void) throws(CSVStreamError) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw CSVStreamError(String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        collector.onRecord = onRecord
+        defer { collector.onRecord = nil }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var first = true
+        while true {
+            let count = Foundation.read(descriptor, buffer.baseAddress, Self.chunkSize)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw CSVStreamError(String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            var chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            onBytes(chunk)
+            if first, count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF {
+                chunk = UnsafeRawBufferPointer(rebasing: chunk[3...])
+            }
+            first = false
+            try feed(chunk)
+        }
+        try finish()
+    }
+
+    /// Parses an in-memory document (tests, fuzzing).
+    public func parse(_ data: [UInt8], onRecord: @escaping (CSVRecord) -> Void) throws(CSVStreamError) {
+        collector.onRecord = onRecord
+        defer { collector.onRecord = nil }
+        var start = 0
+        if data.count >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF { start = 3 }
+        let failure: CSVStreamError? = data.withUnsafeBytes { raw in
+            do throws(CSVStreamError) {
+                try feed(UnsafeRawBufferPointer(rebasing: raw[start...]))
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
+        try finish()
+    }
+
+    private func feed(_ chunk: UnsafeRawBufferPointer) throws(CSVStreamError) {
+        guard let base = chunk.baseAddress else { return }
+        let context = Unmanaged.passUnretained(collector).toOpaque()
+        var offset = 0
+        while offset < chunk.count {
+            if collector.atLineStart {
+                collector.physicalLine += 1
+                if parser.pstate == 0 { collector.record.line = collector.physicalLine }
+            }
+            let rest = chunk.count - offset
+            let newline = memchr(base + offset, 0x0A, rest)
+            let length = newline.map { UnsafeRawPointer($0) - (base + offset) + 1 } ?? rest
+            collector.atLineStart = newline != nil
+            let parsed = csv_parse(&parser, base + offset, length, fieldCallback, recordCallback, context)
+            guard parsed == length else { throw CSVStreamError(String(cString: csv_strerror(csv_error(&parser)))) }
+            offset += length
+        }
+    }
+
+    private func finish() throws(CSVStreamError) {
+        let context = Unmanaged.passUnretained(collector).toOpaque()
+        guard csv_fini(&parser, fieldCallback, recordCallback, context) == 0 else {
+            throw CSVStreamError(String(cString: csv_strerror(csv_error(&parser))))
+        }
+        collector.physicalLine = 0
+        collector.atLineStart = true
+    }
+}
+
+/// A read or libcsv failure, turned into a `PipelineError.input` by the caller who knows the file.
+public struct CSVStreamError: Error {
+    public let message: String
+    init(_ message: String) { self.message = message }
+}
+
+/// Gathers fields into the current record; libcsv reaches it through the `Unmanaged` context pointer.
+private final class RecordCollector {
+    var record = CSVRecord()
+    var onRecord: ((CSVRecord) -> Void)?
+    var physicalLine = 0
+    var atLineStart = true
+}
+
+private func fieldCallback(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
+    guard let context else { return }
+    let collector = Unmanaged<RecordCollector>.fromOpaque(context).takeUnretainedValue()
+    if let field, length > 0 {
+        collector.record.bytes.append(contentsOf: UnsafeRawBufferPointer(start: field, count: length))
+    }
+    collector.record.ends.append(collector.record.bytes.count)
+}
+
+private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
+    guard let context else { return }
+    let collector = Unmanaged<RecordCollector>.fromOpaque(context).takeUnretainedValue()
+    collector.onRecord?(collector.record)
+    collector.record.reset()
+}

@@ -1,0 +1,66 @@
+/// A submission time as written: its calendar date and the instant in UTC.
+public struct SubmissionTime: Sendable, Equatable {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+    /// Seconds since 1970-01-01T00:00:00Z; a time without offset is read as UTC.
+    public var utcSeconds: Int64
+}
+
+/// Parses the three date forms of SPEC §3.4 from raw bytes and checks the calendar:
+/// `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS` with optional `Z` or `±HH:MM`, `YYYY-MM-DD HH:MM:SS`.
+/// The wave follows the date as written (the respondent's own calendar day).
+public enum DateParser {
+    public static func parse(_ cell: ArraySlice<UInt8>) -> SubmissionTime? {
+        let text = Array(ValueParser.trimmed(cell))
+        guard text.count >= 10, let year = digits(text, 0, 4), text[4] == 45, let month = digits(text, 5, 2),
+              text[7] == 45, let day = digits(text, 8, 2),
+              (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+        var seconds = daysFromEpoch(year: year, month: month, day: day) * 86_400
+        if text.count == 10 { return SubmissionTime(year: year, month: month, day: day, utcSeconds: seconds) }
+        let separator = text[10]
+        guard text.count >= 19, separator == 84 || separator == 32, let hour = digits(text, 11, 2), text[13] == 58,
+              let minute = digits(text, 14, 2), text[16] == 58, let second = digits(text, 17, 2),
+              hour < 24, minute < 60, second < 60 else { return nil }
+        seconds += Int64(hour * 3600 + minute * 60 + second)
+        let zone = text[19...]
+        if zone.isEmpty { return SubmissionTime(year: year, month: month, day: day, utcSeconds: seconds) }
+        guard separator == 84 else { return nil }
+        if zone.count == 1, zone.first == 90 {
+            return SubmissionTime(year: year, month: month, day: day, utcSeconds: seconds)
+        }
+        guard zone.count == 6, zone[19] == 43 || zone[19] == 45, let offsetHour = digits(text, 20, 2), text[22] == 58,
+              let offsetMinute = digits(text, 23, 2), offsetHour <= 18, offsetMinute < 60 else { return nil }
+        let offset = Int64(offsetHour * 3600 + offsetMinute * 60)
+        seconds += zone[19] == 43 ? -offset : offset
+        return SubmissionTime(year: year, month: month, day: day, utcSeconds: seconds)
+    }
+
+    private static func digits(_ text: [UInt8], _ start: Int, _ count: Int) -> Int? {
+        guard start + count <= text.count else { return nil }
+        var value = 0
+        for byte in text[start..<(start + count)] {
+            guard (48...57).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - 48)
+        }
+        return value
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
+    static func daysFromEpoch(year: Int, month: Int, day: Int) -> Int64 {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return Int64(era * 146_097 + dayOfEra - 719_468)
+    }
+}

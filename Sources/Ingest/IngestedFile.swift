@@ -1,0 +1,15 @@
+import SurveyModel
+
+/// What ingest made of one input file: its accepted rows (before duplicate
+/// resolution), its rejected rows, and the facts the reports need.
+public struct IngestedFile: Sendable {
+    public var path: String
+    public var fileIndex: Int
+    public var kind: SurveyKind
+    public var sha256: String
+    /// Records after the header.
+    public var rowsRead: Int
+    public var table: ResponseTable
+    public var rejects: [Reject]
+    public var unknownColumns: [String]
+}

@@ -1,0 +1,114 @@
+import Crypto
+import Foundation
+import SurveyModel
+
+/// Reads one survey export end to end: header, then every record accepted
+/// into a `ResponseTable` or rejected with the first reason of SPEC §7 that applies.
+/// Duplicates are resolved later, across files, by Normalize.
+public struct SurveyFileReader: Sendable {
+    public let form: SurveyForm
+    public let areas: AreaCatalog
+    public let wavePeriod: WavePeriod
+    public let delimiter: UInt8
+    public let renames: [String: String]
+
+    public init(config: PipelineConfig, kind: SurveyKind) {
+        form = config.instrument.form(kind)
+        areas = config.areaCatalog
+        wavePeriod = config.wavePeriod
+        delimiter = config.inputs.delimiter
+        renames = config.inputs.renames[kind] ?? [:]
+    }
+
+    /// - Throws: `PipelineError.input` when the file is missing, unreadable, empty or lacks a required column.
+    public func read(path: String, fileIndex: Int) throws(PipelineError) -> IngestedFile {
+        try Self.checkReadable(path)
+        var state = ReadState(form: form)
+        var hasher = SHA256()
+        var failure: PipelineError?
+        do {
+            let stream = try CSVStream(delimiter: delimiter)
+            try stream.read(path: path, onBytes: { hasher.update(bufferPointer: $0) }, onRecord: { record in
+                guard failure == nil else { return }
+                do throws(PipelineError) {
+                    try self.consume(record, state: &state, path: path, fileIndex: fileIndex)
+                } catch {
+                    failure = error
+                }
+            })
+        } catch {
+            throw .input(file: path, line: nil, message: "cannot read: \(error.message)")
+        }
+        if let failure { throw failure }
+        guard let header = state.header else {
+            throw .input(file: path, line: 1, message: "the file is empty: expected a header row")
+        }
+        let digest = hasher.finalize().map { byte in
+            String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
+        }.joined()
+        return IngestedFile(path: path, fileIndex: fileIndex, kind: form.kind, sha256: digest,
+                            rowsRead: state.rowsRead, table: state.table, rejects: state.rejects,
+                            unknownColumns: header.unknownColumns)
+    }
+
+    private func consume(_ record: CSVRecord, state: inout ReadState, path: String,
+                         fileIndex: Int) throws(PipelineError) {
+        guard let header = state.header else {
+            state.header = try HeaderMap(header: record, form: form, renames: renames, file: path)
+            return
+        }
+        state.rowsRead += 1
+        switch RowValidator.validate(record, header: header, form: form, areas: areas) {
+        case .rejected(let reason, let column):
+            state.rejects.append(Reject(fileIndex: fileIndex, line: record.line, reason: reason,
+                                        column: column, rawFields: record.strings))
+        case .accepted(let row):
+            state.append(row, record: record, header: header, period: wavePeriod, fileIndex: fileIndex)
+        }
+    }
+
+    private static func checkReadable(_ path: String) throws(PipelineError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .input(file: path, line: nil, message: "no such file")
+        }
+        if isDirectory.boolValue { throw .input(file: path, line: nil, message: "is a folder, expected a CSV file") }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw .input(file: path, line: nil, message: "permission denied")
+        }
+    }
+}
+
+/// The growing result of one file while it is read.
+struct ReadState {
+    var header: HeaderMap?
+    var rowsRead = 0
+    var table: ResponseTable
+    var rejects: [Reject] = []
+
+    init(form: SurveyForm) {
+        table = ResponseTable(kind: form.kind, itemCount: form.items.count, breakdownCount: form.breakdowns.count)
+    }
+
+    mutating func append(_ row: ValidRow, record: CSVRecord, header: HeaderMap, period: WavePeriod, fileIndex: Int) {
+        table.answers.append(contentsOf: row.codes)
+        table.area.append(UInt16(row.area))
+        table.wave.append(Int32(period.key(year: row.time.year, month: row.time.month)))
+        table.submitted.append(row.time.utcSeconds)
+        table.file.append(UInt16(truncatingIfNeeded: fileIndex))
+        table.line.append(UInt32(truncatingIfNeeded: record.line))
+        table.ids.append(ValueParser.trimmed(record[header.id]))
+        if let comment = header.comment, !ValueParser.isMissing(record[comment]) {
+            table.comments.append(ValueParser.trimmed(record[comment]))
+        } else {
+            table.comments.append(EmptyCollection<UInt8>())
+        }
+        for (column, position) in header.breakdowns.enumerated() {
+            var text = ""
+            if let position, !ValueParser.isMissing(record[position]) {
+                text = String(decoding: ValueParser.trimmed(record[position]), as: UTF8.self)
+            }
+            table.breakdowns[column].append(table.breakdownPools[column].intern(text))
+        }
+    }
+}

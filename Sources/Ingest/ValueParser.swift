@@ -1,0 +1,65 @@
+import SurveyModel
+
+/// Turns answer cells into one-byte codes (SPEC §3.4): 0 = missing, 1–5 for
+/// Likert and frequency, value + 1 for 0–10; nil = invalid. Works on raw bytes,
+/// trimmed, ASCII case-insensitive, without allocating.
+public enum ValueParser {
+    public static func code(_ cell: ArraySlice<UInt8>, scale: Scale) -> UInt8? {
+        let field = trimmed(cell)
+        if field.isEmpty { return 0 }
+        if let number = smallInteger(field) {
+            switch scale {
+            case .likert, .frequency: return (1...5).contains(number) ? UInt8(number) : nil
+            case .zeroToTen: return (0...10).contains(number) ? UInt8(number + 1) : nil
+            }
+        }
+        if field.count > 32 { return nil }
+        var folded: [UInt8] = []
+        folded.reserveCapacity(field.count)
+        for byte in field { folded.append(byte >= 65 && byte <= 90 ? byte + 32 : byte) }
+        if missingTokens.contains(folded) { return 0 }
+        switch scale {
+        case .likert: return likertLabels[folded]
+        case .frequency: return frequencyLabels[folded]
+        case .zeroToTen: return nil
+        }
+    }
+
+    /// True when a cell means "no answer" (SPEC §3.4), used for optional text columns too.
+    public static func isMissing(_ cell: ArraySlice<UInt8>) -> Bool {
+        code(cell, scale: .zeroToTen) == 0
+    }
+
+    /// ASCII white space stripped at both ends.
+    public static func trimmed(_ cell: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var lower = cell.startIndex, upper = cell.endIndex
+        while lower < upper, isSpace(cell[lower]) { lower += 1 }
+        while upper > lower, isSpace(cell[upper - 1]) { upper -= 1 }
+        return cell[lower..<upper]
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (9...13).contains(byte) }
+
+    /// Digits only, at most two of them.
+    private static func smallInteger(_ field: ArraySlice<UInt8>) -> Int? {
+        guard field.count <= 2 else { return nil }
+        var value = 0
+        for byte in field {
+            guard (48...57).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - 48)
+        }
+        return value
+    }
+
+    private static let missingTokens: Set<[UInt8]> = Set(
+        ["na", "n/a", "-", "don't know", "don\u{2019}t know", "prefer not to say"].map { Array($0.utf8) })
+
+    private static let likertLabels: [[UInt8]: UInt8] = [
+        "strongly disagree": 1, "disagree": 2, "neutral": 3, "neither agree nor disagree": 3,
+        "agree": 4, "strongly agree": 5,
+    ].reduce(into: [:]) { $0[Array($1.key.utf8)] = $1.value }
+
+    private static let frequencyLabels: [[UInt8]: UInt8] = [
+        "never": 1, "rarely": 2, "sometimes": 3, "often": 4, "always": 5,
+    ].reduce(into: [:]) { $0[Array($1.key.utf8)] = $1.value }
+}

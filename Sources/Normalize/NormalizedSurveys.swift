@@ -1,0 +1,25 @@
+import SurveyModel
+
+/// Both surveys after duplicate resolution: the rows the scores are computed from.
+public struct NormalizedSurveys: Sendable {
+    public var employee: ResponseTable
+    public var customer: ResponseTable
+    /// Losing copies, in input order; they count as rejected `duplicate`.
+    public var duplicates: [DuplicateRow]
+
+    /// Concatenates each kind's tables in input order and resolves duplicates per kind.
+    public init(employeeTables: [ResponseTable], customerTables: [ResponseTable], instrument: Instrument) {
+        func merged(_ tables: [ResponseTable], _ form: SurveyForm) -> ResponseTable {
+            var table = ResponseTable(kind: form.kind, itemCount: form.items.count, breakdownCount: form.breakdowns.count)
+            for part in tables { table.append(contentsOf: part) }
+            return table
+        }
+        let employees = Deduplicator.resolve(merged(employeeTables, instrument.employee))
+        let customers = Deduplicator.resolve(merged(customerTables, instrument.customer))
+        employee = employees.kept
+        customer = customers.kept
+        duplicates = employees.duplicates + customers.duplicates
+    }
+
+    public func table(_ kind: SurveyKind) -> ResponseTable { kind == .employee ? employee : customer }
+}

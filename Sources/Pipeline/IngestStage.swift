@@ -1,0 +1,47 @@
+import Foundation
+import Dispatch
+import Ingest
+import SurveyModel
+
+/// Reads every input file, several at once, and returns them in input order.
+enum IngestStage {
+    static func run(_ files: [InputFile], config: PipelineConfig, jobs: Int) throws(PipelineError) -> [IngestedFile] {
+        let readers = SurveyKind.allCases.map { SurveyFileReader(config: config, kind: $0) }
+        let results = ResultSlots<Result<IngestedFile, PipelineError>>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, files.count))) { worker in
+            for index in stride(from: worker, to: files.count, by: max(1, min(jobs, files.count))) {
+                let file = files[index]
+                let reader = readers[file.kind == .employee ? 0 : 1]
+                do throws(PipelineError) {
+                    results.set(index, .success(try reader.read(path: file.path, fileIndex: index)))
+                } catch {
+                    results.set(index, .failure(error))
+                }
+            }
+        }
+        var ingested: [IngestedFile] = []
+        for result in results.values {
+            switch result {
+            case .success(let file): ingested.append(file)
+            case .failure(let error): throw error
+            case nil: throw .other("internal: an input file was not read")
+            }
+        }
+        return ingested
+    }
+}
+
+/// One result slot per task, each written by exactly one worker.
+///
+/// `@unchecked Sendable` is safe: every index is written once, by the one worker that
+/// owns it, under the lock, and read only after `concurrentPerform` has returned.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
+
+    var values: [Value?] { lock.withLock { slots } }
+}

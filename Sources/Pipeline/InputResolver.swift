@@ -1,0 +1,35 @@
+import Foundation
+import SurveyModel
+
+/// One input file and the survey it holds, in run order (employees first).
+public struct InputFile: Sendable, Hashable {
+    public var path: String
+    public var kind: SurveyKind
+}
+
+/// Expands the configured paths and globs into files, in a stable order.
+public enum InputResolver {
+    public static func resolve(_ inputs: InputConfig) throws(PipelineError) -> [InputFile] {
+        var files: [InputFile] = []
+        for (kind, patterns) in [(SurveyKind.employee, inputs.employees), (.customer, inputs.customers)] {
+            if patterns.isEmpty {
+                throw .usage("no \(kind.rawValue) survey given: set inputs.\(kind == .employee ? "employees" : "customers")"
+                             + " in pipeline.json or pass --\(kind == .employee ? "employees" : "customers") PATH")
+            }
+            for pattern in patterns {
+                for path in expand(pattern) { files.append(InputFile(path: path, kind: kind)) }
+            }
+        }
+        return files
+    }
+
+    /// A pattern with `*`, `?` or `[` is globbed (sorted; a pattern matching nothing is
+    /// kept as is so that ingest reports the missing file); anything else is a plain path.
+    static func expand(_ pattern: String) -> [String] {
+        guard pattern.contains(where: { "*?[".contains($0) }) else { return [pattern] }
+        var result = glob_t()
+        defer { globfree(&result) }
+        guard glob(pattern, 0, nil, &result) == 0 else { return [pattern] }
+        return (0..<Int(result.gl_pathc)).compactMap { result.gl_pathv[$0].map { String(cString: $0) } }.sorted()
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import SurveyModel
+
+/// What one invocation asks for: the config file and the flags that override it.
+public struct RunOptions: Sendable {
+    public var configPath = "pipeline.json"
+    public var employees: [String] = []
+    public var customers: [String] = []
+    public var wave: String?
+    public var outputFolder: String?
+    public var reportName: String?
+    public var jobs: Int?
+    public var delimiter: String?
+    /// Seconds to wait for another run's lock on the output folder.
+    public var waitSeconds: Double = 0
+    public var log = RunLog(format: .text, quiet: false)
+
+    public init() {}
+
+    /// The config with these overrides applied.
+    /// Relative paths in the config file are read from the config file's folder.
+    func apply(to config: PipelineConfig) throws(PipelineError) -> PipelineConfig {
+        var config = config
+        let base = (configPath as NSString).deletingLastPathComponent
+        func anchored(_ path: String) -> String {
+            base.isEmpty || path.hasPrefix("/") ? path : (base as NSString).appendingPathComponent(path)
+        }
+        config.inputs.employees = config.inputs.employees.map(anchored)
+        config.inputs.customers = config.inputs.customers.map(anchored)
+        config.outputFolder = anchored(config.outputFolder)
+        if !employees.isEmpty { config.inputs.employees = employees }
+        if !customers.isEmpty { config.inputs.customers = customers }
+        if let outputFolder { config.outputFolder = outputFolder }
+        if let reportName {
+            try ConfigLoader.validateReportName(reportName, path: "--report-name")
+            config.reportName = reportName
+        }
+        if let delimiter { config.inputs.delimiter = try ConfigLoader.delimiter(delimiter, path: "--delimiter") }
+        return config
+    }
+}

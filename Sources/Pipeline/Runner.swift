@@ -1,0 +1,87 @@
+import Crypto
+import Export
+import Foundation
+import Ingest
+import Normalize
+import Score
+import SurveyModel
+
+/// What a finished run produced.
+public struct RunOutcome: Sendable {
+    public var jsonPath: String
+    public var rejectsPath: String
+    /// Nil when the quality gate held the workbook back.
+    public var workbookPath: String?
+    public var rowsRead: Int
+    public var rejected: Int
+}
+
+/// Wires the stages together: ingest → normalize → score → export, then publishes
+/// the outputs atomically under a lock on the output folder (SPEC §2, §8).
+public enum Runner {
+    public static func run(_ options: RunOptions) throws(PipelineError) -> RunOutcome {
+        let log = options.log
+        var clock = StageClock()
+        let loaded = try ConfigLoader.load(path: options.configPath)
+        let config = try options.apply(to: loaded.config)
+        let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let files = try InputResolver.resolve(config.inputs)
+        log.log(.info, "reading \(files.count) input files", [("files", files.map(\.path).joined(separator: " "))])
+        let ingested = try IngestStage.run(files, config: config, jobs: jobs)
+        clock.finish("ingest")
+        let normalized = NormalizedSurveys(employeeTables: ingested.filter { $0.kind == .employee }.map(\.table),
+                                           customerTables: ingested.filter { $0.kind == .customer }.map(\.table),
+                                           instrument: config.instrument)
+        let rejects = try allRejects(ingested, duplicates: normalized.duplicates, delimiter: config.inputs.delimiter)
+        clock.finish("normalize")
+        let report = try ReportBuilder.build(employee: normalized.employee, customer: normalized.customer,
+                                             config: config, wave: options.wave, jobs: jobs)
+        clock.finish("score")
+        let metadata = RunMetadata(
+            reportName: config.reportName.replacingOccurrences(of: "{wave}", with: report.wave),
+            inputs: summaries(ingested, rejects: rejects),
+            configSHA256: SHA256.hash(data: loaded.bytes).map { String(format: "%02x", $0) }.joined(),
+            toolVersion: ToolVersion.current,
+            dataWindow: DataWindow.of(normalized, through: report.wave, period: config.wavePeriod))
+        let outcome = try Publisher(config: config, metadata: metadata, wait: options.waitSeconds)
+            .publish(report: report, rejects: rejects, files: files.map(\.path), log: log)
+        clock.finish("export")
+        log.log(.info, "run finished", [("wave", report.wave), ("rows_read", String(outcome.rowsRead)),
+                                        ("rejected", String(outcome.rejected))] + clock.fields)
+        if outcome.workbookPath == nil {
+            throw .qualityGate(rejected: outcome.rejected, read: outcome.rowsRead, limit: config.maxRejectFraction)
+        }
+        return outcome
+    }
+
+    /// Every rejected row in input order, duplicates with their raw fields read back.
+    static func allRejects(_ files: [IngestedFile], duplicates: [DuplicateRow],
+                           delimiter: UInt8) throws(PipelineError) -> [Reject] {
+        var rejects = files.flatMap(\.rejects)
+        let byFile = Dictionary(grouping: duplicates, by: \.fileIndex)
+        for (fileIndex, rows) in byFile.sorted(by: { $0.key < $1.key }) {
+            let path = files[fileIndex].path
+            let fields: [Int: [String]]
+            do {
+                fields = try RecordFetcher.fields(path: path, lines: Set(rows.map(\.line)), delimiter: delimiter)
+            } catch {
+                throw .input(file: path, line: nil, message: "cannot read again: \(error.message)")
+            }
+            rejects += rows.map {
+                Reject(fileIndex: fileIndex, line: $0.line, reason: .duplicate, column: nil,
+                       rawFields: fields[$0.line] ?? [])
+            }
+        }
+        return rejects.sorted { ($0.fileIndex, $0.line) < ($1.fileIndex, $1.line) }
+    }
+
+    static func summaries(_ files: [IngestedFile], rejects: [Reject]) -> [InputSummary] {
+        files.map { file in
+            let mine = rejects.filter { $0.fileIndex == file.fileIndex }
+            let byReason = Dictionary(grouping: mine, by: \.reason).mapValues(\.count)
+            return InputSummary(path: file.path, kind: file.kind, sha256: file.sha256, rowsRead: file.rowsRead,
+                                accepted: file.rowsRead - mine.count, rejectedByReason: byReason,
+                                unknownColumns: file.unknownColumns)
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import SurveyModel
+
+/// One construct's statistics for one group (SPEC §5). Values are nil when
+/// they do not exist (n = 0, n < 2 for SD/CI, alpha's rules) or are suppressed.
+public struct ConstructResult: Sendable, Equatable {
+    public var n: Int
+    public var mean: Double?
+    public var sd: Double?
+    public var ciLow: Double?
+    public var ciHigh: Double?
+    public var alpha: Double?
+    public var suppressed: Bool
+
+    /// The mean when it may be used (shown, n > 0).
+    public var shownMean: Double? { suppressed ? nil : mean }
+}
+
+/// % favorable / neutral / unfavorable of one item over its valid answers.
+public struct ItemResult: Sendable, Equatable {
+    public var n: Int
+    public var favorable: Double?
+    public var neutral: Double?
+    public var unfavorable: Double?
+    public var suppressed: Bool
+}
+
+/// eNPS or NPS with its shares and 95% interval (SPEC §5, §5.1).
+public struct NPSResult: Sendable, Equatable {
+    public var n: Int
+    public var score: Double?
+    public var promoters: Double?
+    public var passives: Double?
+    public var detractors: Double?
+    public var ciLow: Double?
+    public var ciHigh: Double?
+    public var suppressed: Bool
+}
+
+/// One item's pull on employee_life (SPEC §5.1).
+public struct Driver: Sendable, Equatable {
+    public var item: String
+    public var n: Int
+    public var impact: Double
+    public var mean: Double
+    public var priority: Double
+}
+
+/// Everything scored for one area (or "All areas") in the report wave.
+public struct AreaResult: Sendable {
+    public var area: String
+    public var isTotal: Bool
+    public var employeeN: Int
+    public var customerN: Int
+    public var headcount: Int?
+    public var responseRate: Double?
+    /// In instrument construct order.
+    public var constructs: [(name: String, result: ConstructResult)]
+    /// Employee items then customer items, the 0–10 items excluded.
+    public var items: [(key: String, result: ItemResult)]
+    public var enps: NPSResult
+    public var nps: NPSResult
+    public var lmi: Double?
+    public var quadrant: String?
+    public var readiness: Double?
+    public var band: String?
+    public var missingComponents: [String]
+    public var differenceGap: Double?
+    /// The three highest priorities, or nil when the group has no drivers.
+    public var drivers: [Driver]?
+    /// Every driver item ranked (for the Drivers sheet), nil like `drivers`.
+    public var allDrivers: [Driver]?
+
+    public func construct(_ name: String) -> ConstructResult? { constructs.first { $0.name == name }?.result }
+}
+
+/// One area's headline figures in one wave (the Trends sheet and JSON `trends`).
+public struct TrendPoint: Sendable, Equatable {
+    public var area: String
+    public var wave: String
+    public var readiness: Double?
+    public var employeeLife: Double?
+    public var customerLife: Double?
+    public var lmi: Double?
+}
+
+/// A win that faded: the report wave is `drop` points below the peak of an earlier wave.
+public struct Evaporation: Sendable, Equatable {
+    public var area: String
+    public var metric: String
+    public var peakWave: String
+    public var peak: Double
+    public var latest: Double
+    public var drop: Double
+}
+
+/// Item-level reliability of one construct (All areas, report wave).
+public struct PsychometricItem: Sendable, Equatable {
+    public var item: String
+    public var rDrop: Double?
+    public var alphaIfDropped: Double?
+}
+
+/// NPS by one customer breakdown (segment or channel), report wave, All areas.
+public struct BreakdownNPS: Sendable {
+    public var column: String
+    public var rows: [(value: String, nps: NPSResult)]
+}
+
+/// Verbatim comments of one group that reached `min_comment_group_size`, sorted (not in input order).
+public struct CommentGroup: Sendable {
+    public var area: String
+    public var survey: SurveyKind
+    public var comments: [String]
+}
+
+/// The scored report: what the JSON and the workbook show, suppression applied.
+public struct ScoreReport: Sendable {
+    public var wave: String
+    public var waves: [String]
+    /// One per configured area, then "All areas".
+    public var areas: [AreaResult]
+    public var psychometrics: [(construct: String, items: [PsychometricItem])]
+    public var trends: [TrendPoint]
+    public var evaporation: [Evaporation]
+    public var customerBreakdowns: [BreakdownNPS]
+    public var comments: [CommentGroup]
+}

@@ -1,0 +1,52 @@
+import SurveyModel
+
+/// Adds one respondent's answers to a group's partial aggregate (the hot loop
+/// of the scoring core). `partial` is the group's slice of a chunk's totals.
+enum RowAccumulator {
+    static func add(_ codes: UnsafeBufferPointer<UInt8>, to partial: UnsafeMutableBufferPointer<Int64>,
+                    layout: AggregateLayout) {
+        partial[AggregateLayout.rowsOffset] += 1
+        for item in 0..<layout.itemCount {
+            partial[layout.itemOffset(item) + Int(codes[item])] += 1
+        }
+        var outcomeScore: Int64 = -1
+        for (index, slot) in layout.constructs.enumerated() {
+            var sum: Int64 = 0, answered = 0
+            for (position, item) in slot.items.enumerated() where codes[item] != 0 {
+                sum += unit(codes[item], reversed: slot.reversed[position])
+                answered += 1
+            }
+            guard answered >= slot.minAnswered else { continue }
+            let score = sum * (slot.scale / Int64(answered))
+            partial[slot.offset] += 1
+            partial[slot.offset + 1] += score
+            partial[slot.offset + 2] += score * score
+            if index == layout.outcome { outcomeScore = score }
+            guard answered == slot.k else { continue }
+            partial[slot.offset + 3] += 1
+            for i in 0..<slot.k {
+                let ui = unit(codes[slot.items[i]], reversed: slot.reversed[i])
+                partial[slot.sumsOffset + i] += ui
+                for j in i..<slot.k {
+                    partial[slot.crossOffset + i * slot.k + j] += ui * unit(codes[slot.items[j]], reversed: slot.reversed[j])
+                }
+            }
+        }
+        guard outcomeScore >= 0 else { return }
+        for driver in layout.drivers where codes[driver.item] != 0 {
+            let x = unit(codes[driver.item], reversed: driver.reversed)
+            partial[driver.offset] += 1
+            partial[driver.offset + 1] += x
+            partial[driver.offset + 2] += outcomeScore
+            partial[driver.offset + 3] += x * x
+            partial[driver.offset + 4] += outcomeScore * outcomeScore
+            partial[driver.offset + 5] += x * outcomeScore
+        }
+    }
+
+    /// An answer on the 0…4 unit scale (normalized value = 25 × unit), reversed items flipped.
+    @inline(__always)
+    static func unit(_ code: UInt8, reversed: Bool) -> Int64 {
+        reversed ? Int64(5 - code) : Int64(code - 1)
+    }
+}

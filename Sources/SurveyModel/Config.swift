@@ -1,0 +1,83 @@
+/// Where the survey exports are and how to read them.
+public struct InputConfig: Sendable, Hashable {
+    public var employees: [String]
+    public var customers: [String]
+    /// One byte: `,` (default), `;` or tab.
+    public var delimiter: UInt8
+    /// Per survey kind: canonical column name → header used in the files.
+    public var renames: [SurveyKind: [String: String]]
+
+    public init(employees: [String] = [], customers: [String] = [], delimiter: UInt8 = UInt8(ascii: ","),
+                renames: [SurveyKind: [String: String]] = [:]) {
+        self.employees = employees
+        self.customers = customers
+        self.delimiter = delimiter
+        self.renames = renames
+    }
+}
+
+/// A readiness band: readiness at or above `min` earns `label`.
+public struct Band: Sendable, Hashable {
+    public var label: String
+    public var min: Double
+    public init(label: String, min: Double) {
+        self.label = label
+        self.min = min
+    }
+}
+
+/// Weights and thresholds of SPEC §5.
+public struct ScoringConfig: Sendable, Hashable {
+    public var minAnsweredFraction = 0.5
+    public var quadrantThreshold = 60.0
+    /// Readiness weight per construct name.
+    public var weights: [String: Double] = [
+        "leadership": 0.30, "management": 0.10, "employee_life": 0.20, "low_waste": 0.15, "customer_life": 0.25,
+    ]
+    /// Highest first.
+    public var bands: [Band] = [Band(label: "Ready", min: 75), Band(label: "Emerging", min: 60)]
+    public var lowestBand = "Not ready"
+    public var evaporationDrop = 10.0
+    public var minDriverN = 30
+    public init() {}
+}
+
+/// The privacy thresholds of SPEC §9.
+public struct PrivacyConfig: Sendable, Hashable {
+    public var minGroupSize = 5
+    public var minCommentGroupSize = 10
+    public init() {}
+}
+
+/// The whole of `pipeline.json`, validated.
+public struct PipelineConfig: Sendable {
+    public var inputs: InputConfig
+    public var areas: [Area]
+    public var catchAllArea: String?
+    public var wavePeriod: WavePeriod
+    public var instrument: Instrument
+    public var scoring: ScoringConfig
+    public var privacy: PrivacyConfig
+    /// Above this share of rejected rows the workbook is not published (exit 4).
+    public var maxRejectFraction: Double
+    public var outputFolder: String
+    /// `{wave}` is replaced by the report wave.
+    public var reportName: String
+
+    public init(inputs: InputConfig, areas: [Area], catchAllArea: String? = nil, wavePeriod: WavePeriod = .quarter,
+                instrument: Instrument, scoring: ScoringConfig = ScoringConfig(), privacy: PrivacyConfig = PrivacyConfig(),
+                maxRejectFraction: Double = 0.05, outputFolder: String = "reports", reportName: String = "readiness-{wave}") {
+        self.inputs = inputs
+        self.areas = areas
+        self.catchAllArea = catchAllArea
+        self.wavePeriod = wavePeriod
+        self.instrument = instrument
+        self.scoring = scoring
+        self.privacy = privacy
+        self.maxRejectFraction = maxRejectFraction
+        self.outputFolder = outputFolder
+        self.reportName = reportName
+    }
+
+    public var areaCatalog: AreaCatalog { AreaCatalog(areas: areas, catchAllName: catchAllArea) }
+}

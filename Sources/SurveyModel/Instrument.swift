@@ -1,0 +1,88 @@
+/// The answer scale of an item (SPEC §3.4).
+public enum Scale: String, Sendable, Hashable {
+    /// 1–5, or strongly disagree … strongly agree.
+    case likert
+    /// 1–5, or never … always.
+    case frequency
+    /// 0–10 (eNPS / NPS).
+    case zeroToTen = "0-10"
+
+    /// The largest stored code: answers are stored as `value + offset`, 0 meaning missing.
+    public var maxCode: UInt8 { self == .zeroToTen ? 11 : 5 }
+}
+
+/// One survey question: its column key, the question text shown to readers,
+/// its scale, and whether a high answer is bad (the waste items).
+public struct Item: Sendable, Hashable {
+    public var key: String
+    public var text: String
+    public var scale: Scale
+    public var reversed: Bool
+
+    public init(key: String, text: String, scale: Scale, reversed: Bool = false) {
+        self.key = key
+        self.text = text
+        self.scale = scale
+        self.reversed = reversed
+    }
+}
+
+/// A scale score built from several items of one survey (SPEC §4).
+public struct Construct: Sendable, Hashable {
+    public var name: String
+    public var label: String
+    public var survey: SurveyKind
+    /// Item keys, in the order they are reported.
+    public var items: [String]
+
+    public init(name: String, label: String, survey: SurveyKind, items: [String]) {
+        self.name = name
+        self.label = label
+        self.survey = survey
+        self.items = items
+    }
+}
+
+/// Everything one survey kind asks: its id column, its items (construct items
+/// first, then the 0–10 item), and the optional text columns.
+public struct SurveyForm: Sendable, Hashable {
+    public var kind: SurveyKind
+    public var idColumn: String
+    /// All scored items of this survey, in column-report order. The 0–10 item is last.
+    public var items: [Item]
+    /// Key of the 0–10 recommend item (`enps` / `nps`).
+    public var recommendItem: String
+    /// Optional breakdown columns (`role`, `segment`, `channel`).
+    public var breakdowns: [String]
+
+    public init(kind: SurveyKind, idColumn: String, items: [Item], recommendItem: String, breakdowns: [String]) {
+        self.kind = kind
+        self.idColumn = idColumn
+        self.items = items
+        self.recommendItem = recommendItem
+        self.breakdowns = breakdowns
+    }
+
+    public func itemIndex(_ key: String) -> Int? { items.firstIndex { $0.key == key } }
+}
+
+/// The questionnaire: both survey forms and the constructs over their items.
+public struct Instrument: Sendable, Hashable {
+    public var employee: SurveyForm
+    public var customer: SurveyForm
+    public var constructs: [Construct]
+
+    public init(employee: SurveyForm, customer: SurveyForm, constructs: [Construct]) {
+        self.employee = employee
+        self.customer = customer
+        self.constructs = constructs
+    }
+
+    public func form(_ kind: SurveyKind) -> SurveyForm { kind == .employee ? employee : customer }
+
+    public func constructs(of kind: SurveyKind) -> [Construct] { constructs.filter { $0.survey == kind } }
+
+    public func item(_ key: String) -> Item? {
+        employee.items.first { $0.key == key } ?? customer.items.first { $0.key == key }
+    }
+}

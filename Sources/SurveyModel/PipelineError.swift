@@ -1,0 +1,42 @@
+/// Every failure a user can act on, grouped by the exit status it maps to (SPEC §8).
+public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A flag or argument is wrong (exit 2).
+    case usage(String)
+    /// pipeline.json is wrong; `path` is the key path such as `areas[2].headcount` (exit 2).
+    case config(path: String, message: String)
+    /// An input file is missing, unreadable, or lacks a required column (exit 3).
+    case input(file: String, line: Int?, message: String)
+    /// The rejected share is above `max_reject_fraction` (exit 4).
+    case qualityGate(rejected: Int, read: Int, limit: Double)
+    /// Anything else: I/O on the output folder, a lock held too long (exit 1).
+    case other(String)
+
+    public var exitCode: Int32 {
+        switch self {
+        case .usage, .config: return 2
+        case .input: return 3
+        case .qualityGate: return 4
+        case .other: return 1
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .usage(let message): return "usage: \(message)"
+        case .config(let path, let message): return "config error: \(path.isEmpty ? "" : path + ": ")\(message)"
+        case .input(let file, let line, let message):
+            return "input error: \(file)\(line.map { ":\($0)" } ?? ""): \(message)"
+        case .qualityGate(let rejected, let read, let limit):
+            let share = read == 0 ? 0 : Double(rejected) / Double(read)
+            return "quality gate failed: \(rejected) of \(read) rows rejected "
+                + "(\(formatPercent(share)), limit \(formatPercent(limit))); the workbook was not published, "
+                + "see the rejects CSV"
+        case .other(let message): return "error: \(message)"
+        }
+    }
+}
+
+private func formatPercent(_ share: Double) -> String {
+    let tenths = Int((share * 1000).rounded())
+    return "\(tenths / 10).\(tenths % 10)%"
+}

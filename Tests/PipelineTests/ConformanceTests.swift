@@ -1,0 +1,81 @@
+import Foundation
+import Pipeline
+import XCTest
+
+/// Runs the pipeline on the conformance set (Tests/Fixtures/conformance, copied from
+/// the shared folder) and compares its JSON with the figures an independent
+/// implementation of the SPEC computed: 1e-6 on numbers, 1e-3 on CI bounds,
+/// alpha, r_drop, alpha_if_dropped, impact and priority; strings exact; null is null.
+final class ConformanceTests: XCTestCase {
+    func testMatchesIndependentImplementation() throws {
+        let run = try runConformance()
+        let expected = try Fixtures.json("conformance/expected.json")
+        var mismatches: [String] = []
+        compare(run.json, expected, path: "", into: &mismatches)
+        XCTAssertEqual(mismatches, [], "first mismatches:\n" + mismatches.prefix(20).joined(separator: "\n"))
+    }
+
+    func testRejectedRowsMatchLineByLine() throws {
+        let run = try runConformance()
+        let expected = try Fixtures.json("conformance/expected.json") as? [String: Any]
+        let rows = (expected?["rejected_rows"] as? [[Any]]) ?? []
+        let want = rows.map { "\($0[0]):\($0[1]):\($0[2])" }.sorted()
+        let got = try RejectsFile.rows(run.rejectsPath).map {
+            "\(($0[0] as NSString).lastPathComponent):\($0[1]):\($0[2])"
+        }.sorted()
+        XCTAssertEqual(got, want)
+    }
+
+    func testEveryInputRowIsAccountedFor() throws {
+        let run = try runConformance()
+        for input in (run.json["inputs"] as? [[String: Any]]) ?? [] {
+            let read = input["rows_read"] as? Int ?? -1
+            XCTAssertEqual(read, (input["accepted"] as? Int ?? 0) + (input["rejected"] as? Int ?? 0))
+        }
+    }
+
+    private func runConformance() throws -> (json: [String: Any], rejectsPath: String) {
+        let out = try Fixtures.temporaryFolder()
+        var options = RunOptions()
+        options.configPath = Fixtures.path("conformance/pipeline.json")
+        options.outputFolder = out
+        options.log = RunLog(format: .text, quiet: true)
+        let outcome = try Runner.run(options)
+        let data = try Data(contentsOf: URL(fileURLWithPath: outcome.jsonPath))
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        return (json, outcome.rejectsPath)
+    }
+
+    private static let ignored: Set<String> = ["report", "config_sha256", "tool_version", "rejected_rows"]
+    private static let loose: Set<String> = ["ci_low", "ci_high", "alpha", "r_drop", "alpha_if_dropped", "impact",
+                                             "priority"]
+
+    private func compare(_ got: Any?, _ want: Any?, path: String, into mismatches: inout [String]) {
+        let key = String(path.split(separator: ".").last ?? "")
+        switch want {
+        case let object as [String: Any]:
+            guard let mine = got as? [String: Any] else { return mismatches.append("\(path): expected object") }
+            for (name, value) in object where !Self.ignored.contains(name) {
+                compare(name == "path" ? nil : mine[name], name == "path" ? nil : value, path: "\(path).\(name)",
+                        into: &mismatches)
+            }
+            let extra = Set(mine.keys).subtracting(object.keys)
+            if !extra.isEmpty { mismatches.append("\(path): unexpected keys \(extra.sorted())") }
+        case let array as [Any]:
+            guard let mine = got as? [Any], mine.count == array.count else {
+                return mismatches.append("\(path): expected \(array.count) elements, got \(String(describing: got))")
+            }
+            for index in array.indices { compare(mine[index], array[index], path: "\(path)[\(index)]", into: &mismatches) }
+        case let number as NSNumber where !(want is String) && CFGetTypeID(number) != CFBooleanGetTypeID():
+            guard let mine = got as? NSNumber else { return mismatches.append("\(path): expected \(number), got null") }
+            let tolerance = Self.loose.contains(key) ? 1e-3 : 1e-6
+            if abs(mine.doubleValue - number.doubleValue) > tolerance {
+                mismatches.append("\(path): expected \(number), got \(mine)")
+            }
+        case nil, is NSNull:
+            if !(got == nil || got is NSNull) { mismatches.append("\(path): expected null, got \(got!)") }
+        default:
+            if "\(want!)" != "\(got ?? "null")" { mismatches.append("\(path): expected \(want!), got \(got ?? "null")") }
+        }
+    }
+}
