@@ -13,7 +13,7 @@ struct Generate: ParsableCommand {
     @Option(help: "Waves (quarters).") var waves = 4
     @Option(help: "Areas.") var areas = 6
     @Option(help: "Random seed.") var seed: UInt64 = 1
-    @Option(help: "Output folder.") var out = "samples"
+    @Option(help: "Output folder (employees.csv, customers.csv, areas.json).") var out = "samples"
 
     func validate() throws {
         guard employees >= 0, customers >= 0 else { throw ValidationError("row counts must not be negative") }
@@ -22,7 +22,8 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         let spec = GeneratorSpec(employees: employees, customers: customers, waves: waves, areas: areas, seed: seed)
-        let paths = try SurveyGenerator.write(spec, to: out)
-        print("\(paths.employees)\n\(paths.customers)")
+        try SurveyPipelineCommand.guarded { () throws(PipelineError) in
+            for path in try SampleWriter.write(spec, to: out) { print(path) }
+        }
     }
 }
