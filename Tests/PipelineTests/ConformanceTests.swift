@@ -66,7 +66,9 @@ final class ConformanceTests: XCTestCase {
                 return mismatches.append("\(path): expected \(array.count) elements, got \(String(describing: got))")
             }
             for index in array.indices { compare(mine[index], array[index], path: "\(path)[\(index)]", into: &mismatches) }
-        case let number as NSNumber where !(want is String) && CFGetTypeID(number) != CFBooleanGetTypeID():
+        case let flag as Bool where type(of: want!) == Bool.self:
+            if (got as? Bool) != flag { mismatches.append("\(path): expected \(flag), got \(String(describing: got))") }
+        case let number as NSNumber:
             guard let mine = got as? NSNumber else { return mismatches.append("\(path): expected \(number), got null") }
             let tolerance = Self.loose.contains(key) ? 1e-3 : 1e-6
             if abs(mine.doubleValue - number.doubleValue) > tolerance {
