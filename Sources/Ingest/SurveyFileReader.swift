@@ -20,15 +20,20 @@ public struct SurveyFileReader: Sendable {
         renames = config.inputs.renames[kind] ?? [:]
     }
 
+    /// `progress` is told the size of every chunk read (for a progress bar).
     /// - Throws: `PipelineError.input` when the file is missing, unreadable, empty or lacks a required column.
-    public func read(path: String, fileIndex: Int) throws(PipelineError) -> IngestedFile {
+    public func read(path: String, fileIndex: Int,
+                     progress: (Int) -> Void = { _ in }) throws(PipelineError) -> IngestedFile {
         try Self.checkReadable(path)
         var state = ReadState(form: form)
         var hasher = SHA256()
         var failure: PipelineError?
         do {
             let stream = try CSVStream(delimiter: delimiter)
-            try stream.read(path: path, onBytes: { hasher.update(bufferPointer: $0) }, onRecord: { record in
+            try stream.read(path: path, onBytes: { chunk in
+                hasher.update(bufferPointer: chunk)
+                progress(chunk.count)
+            }, onRecord: { record in
                 guard failure == nil else { return }
                 do throws(PipelineError) {
                     try self.consume(record, state: &state, path: path, fileIndex: fileIndex)

@@ -5,7 +5,13 @@ import SurveyModel
 
 /// Reads every input file, several at once, and returns them in input order.
 enum IngestStage {
-    static func run(_ files: [InputFile], config: PipelineConfig, jobs: Int) throws(PipelineError) -> [IngestedFile] {
+    static func run(_ files: [InputFile], config: PipelineConfig, jobs: Int,
+                    log: RunLog) throws(PipelineError) -> [IngestedFile] {
+        let size = files.reduce(0) { total, file in
+            total + ((try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0)
+        }
+        let progress = ProgressBar(label: "reading", total: size, log: log)
+        defer { progress.finish() }
         let readers = SurveyKind.allCases.map { SurveyFileReader(config: config, kind: $0) }
         let results = ResultSlots<Result<IngestedFile, PipelineError>>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, files.count))) { worker in
@@ -13,7 +19,8 @@ enum IngestStage {
                 let file = files[index]
                 let reader = readers[file.kind == .employee ? 0 : 1]
                 do throws(PipelineError) {
-                    results.set(index, .success(try reader.read(path: file.path, fileIndex: index)))
+                    results.set(index, .success(try reader.read(path: file.path, fileIndex: index,
+                                                                 progress: progress.advance)))
                 } catch {
                     results.set(index, .failure(error))
                 }

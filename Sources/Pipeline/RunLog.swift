@@ -24,9 +24,14 @@ public struct RunLog: Sendable {
             if !fields.isEmpty { line += " (" + fields.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + ")" }
         case .json:
             let pairs = [("level", level.rawValue), ("message", message)] + fields
-            line = "{" + pairs.map { "\(Self.quote($0.0)):\(Self.quote($0.1))" }.joined(separator: ",") + "}"
+            line = "{" + pairs.map { "\(Self.quote($0.0)):\(Self.value($0.1))" }.joined(separator: ",") + "}"
         }
         FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Numbers stay numbers in the JSON log; everything else is a string.
+    private static func value(_ text: String) -> String {
+        Double(text) != nil && text.first != "+" ? text : quote(text)
     }
 
     private static func quote(_ text: String) -> String {

@@ -27,16 +27,24 @@ public enum Runner {
         let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let files = try InputResolver.resolve(config.inputs)
         log.log(.info, "reading \(files.count) input files", [("files", files.map(\.path).joined(separator: " "))])
-        let ingested = try IngestStage.run(files, config: config, jobs: jobs)
-        clock.finish("ingest")
+        let ingested = try IngestStage.run(files, config: config, jobs: jobs, log: log)
+        let read = ingested.reduce(0) { $0 + $1.rowsRead }, early = ingested.reduce(0) { $0 + $1.rejects.count }
+        log.log(.info, "ingest done", [("stage", "ingest"), ("files", String(files.count)), ("rows_read", String(read)),
+                                       ("rejected", String(early)), clock.finish("ingest")])
+        for file in ingested where !file.unknownColumns.isEmpty {
+            log.log(.warning, "\(file.path): unknown columns ignored",
+                    [("columns", file.unknownColumns.joined(separator: ", "))])
+        }
         let normalized = NormalizedSurveys(employeeTables: ingested.filter { $0.kind == .employee }.map(\.table),
                                            customerTables: ingested.filter { $0.kind == .customer }.map(\.table),
                                            instrument: config.instrument)
         let rejects = try allRejects(ingested, duplicates: normalized.duplicates, delimiter: config.inputs.delimiter)
-        clock.finish("normalize")
+        log.log(.info, "normalize done", [("stage", "normalize"), ("duplicates", String(normalized.duplicates.count)),
+                                          clock.finish("normalize")])
         let report = try ReportBuilder.build(employee: normalized.employee, customer: normalized.customer,
                                              config: config, wave: options.wave, jobs: jobs)
-        clock.finish("score")
+        log.log(.info, "score done", [("stage", "score"), ("wave", report.wave), ("jobs", String(jobs)),
+                                      clock.finish("score")])
         let metadata = RunMetadata(
             reportName: config.reportName.replacingOccurrences(of: "{wave}", with: report.wave),
             inputs: summaries(ingested, rejects: rejects),
@@ -45,7 +53,7 @@ public enum Runner {
             dataWindow: DataWindow.of(normalized, through: report.wave, period: config.wavePeriod))
         let outcome = try Publisher(config: config, metadata: metadata, wait: options.waitSeconds)
             .publish(report: report, rejects: rejects, files: files.map(\.path), log: log)
-        clock.finish("export")
+        log.log(.info, "export done", [("stage", "export"), clock.finish("export")])
         log.log(.info, "run finished", [("wave", report.wave), ("rows_read", String(outcome.rowsRead)),
                                         ("rejected", String(outcome.rejected))] + clock.fields)
         if outcome.workbookPath == nil {

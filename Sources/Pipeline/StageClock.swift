@@ -5,14 +5,17 @@ struct StageClock {
     private(set) var stages: [(name: String, seconds: Double)] = []
     private var started = DispatchTime.now().uptimeNanoseconds
 
-    mutating func finish(_ name: String) {
+    /// Ends a stage and returns its log field (`ingest_s`, "0.123").
+    @discardableResult
+    mutating func finish(_ name: String) -> (String, String) {
         let now = DispatchTime.now().uptimeNanoseconds
         stages.append((name, Double(now - started) / 1e9))
         started = now
+        return ("seconds", format3(stages[stages.count - 1].seconds))
     }
 
     var fields: [(String, String)] {
-        stages.map { ("\($0.name)_s", String(format3($0.seconds))) }
+        stages.map { ("\($0.name)_s", format3($0.seconds)) }
     }
 }
 

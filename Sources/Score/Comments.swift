@@ -7,16 +7,20 @@ enum Comments {
     static func build(employee: ResponseTable, customer: ResponseTable, wave: Int32,
                       config: PipelineConfig) -> [CommentGroup] {
         var groups: [CommentGroup] = []
+        let perTable = [employee, customer].map { table in
+            var respondents = [Int](repeating: 0, count: config.areas.count)
+            var texts = [[String]](repeating: [], count: config.areas.count)
+            for row in 0..<table.count where table.wave[row] == wave {
+                let area = Int(table.area[row])
+                respondents[area] += 1
+                if !table.comments[row].isEmpty { texts[area].append(table.comments.string(row)) }
+            }
+            return (kind: table.kind, respondents: respondents, texts: texts)
+        }
         for (index, area) in config.areas.enumerated() {
-            for table in [employee, customer] {
-                var respondents = 0
-                var texts: [String] = []
-                for row in 0..<table.count where table.wave[row] == wave && Int(table.area[row]) == index {
-                    respondents += 1
-                    if !table.comments[row].isEmpty { texts.append(table.comments.string(row)) }
-                }
-                guard respondents >= config.privacy.minCommentGroupSize, !texts.isEmpty else { continue }
-                groups.append(CommentGroup(area: area.name, survey: table.kind, comments: texts.sorted()))
+            for table in perTable where table.respondents[index] >= config.privacy.minCommentGroupSize
+                && !table.texts[index].isEmpty {
+                groups.append(CommentGroup(area: area.name, survey: table.kind, comments: table.texts[index].sorted()))
             }
         }
         return groups
