@@ -1,0 +1,56 @@
+import Foundation
+import Score
+import SurveyModel
+
+/// The customer view: NPS with its interval and promoter / passive / detractor
+/// shares per area, then NPS by customer segment and by channel.
+struct CustomersSheet {
+    let report: ScoreReport
+
+    static let figures = ["NPS n", "NPS", "NPS low", "NPS high", "Promoters", "Passives", "Detractors"]
+
+    func write(_ writer: SheetWriter) throws(PipelineError) {
+        let formats = writer.formats
+        try writer.text(0, 0, "Customers, \(report.wave): NPS = % promoters (9–10) − % detractors (0–6), "
+            + "with its 95% interval", formats.section, measure: false)
+        try writer.header(1, 0, ["Area", "Customer n"] + Self.figures)
+        var row = 2
+        for area in report.areas {
+            try writer.text(row, 0, area.area, area.isTotal ? formats.label : nil)
+            try writer.count(row, 1, area.customerN)
+            try writeNPS(writer, row: row, col: 2, area.nps)
+            row += 1
+        }
+        let areaRows = CellRange(2, 3, row - 1, 3)
+        if row > 2 {
+            try writer.sheet.autofilter(1, 0, row - 1, 1 + Self.figures.count)
+            try ConditionalRules.diverging(writer, range: areaRows, spread: 50)
+        }
+        for breakdown in report.customerBreakdowns {
+            row += 1
+            try writer.text(row, 0, "NPS by \(breakdown.column), All areas", formats.section, measure: false)
+            try writer.header(row + 1, 0, [breakdown.column.capitalized, ""] + Self.figures)
+            row += 2
+            let first = row
+            for entry in breakdown.rows {
+                try writer.text(row, 0, entry.value)
+                try writeNPS(writer, row: row, col: 2, entry.nps)
+                row += 1
+            }
+            if row > first { try ConditionalRules.diverging(writer, range: CellRange(first, 3, row - 1, 3), spread: 50) }
+        }
+        try writer.finish(freezeRow: 2, freezeCol: 1)
+    }
+
+    private func writeNPS(_ writer: SheetWriter, row: Int, col: Int, _ nps: NPSResult) throws(PipelineError) {
+        let formats = writer.formats
+        let hidden = nps.suppressed
+        try writer.count(row, col, nps.n)
+        try writer.figure(row, col + 1, Figure(nps.score, suppressed: hidden), formats.signed)
+        try writer.figure(row, col + 2, Figure(nps.ciLow, suppressed: hidden), formats.signed)
+        try writer.figure(row, col + 3, Figure(nps.ciHigh, suppressed: hidden), formats.signed)
+        try writer.figure(row, col + 4, Figure(nps.promoters, suppressed: hidden), formats.percent)
+        try writer.figure(row, col + 5, Figure(nps.passives, suppressed: hidden), formats.percent)
+        try writer.figure(row, col + 6, Figure(nps.detractors, suppressed: hidden), formats.percent)
+    }
+}

@@ -1,0 +1,60 @@
+import Score
+import SurveyModel
+
+/// Per input file: rows read, accepted and rejected by reason, columns the
+/// instrument does not use, and a check that every row is accounted for.
+struct DataQualitySheet {
+    let metadata: RunMetadata
+
+    static let reconciliation = "read = accepted + rejected"
+
+    var columns: [String] {
+        ["File", "Survey", "Rows read", "Accepted", "Rejected"] + RejectReason.allCases.map(\.rawValue)
+            + ["Unknown columns", Self.reconciliation]
+    }
+
+    func write(_ writer: SheetWriter) throws(PipelineError) {
+        let formats = writer.formats
+        let reasons = RejectReason.allCases
+        let checkCol = columns.count - 1
+        try writer.text(0, 0, "Data quality: every input row is accepted or rejected with a reason; rejected rows "
+            + "are listed in \(metadata.reportName).rejects.csv", formats.section, measure: false)
+        try writer.header(1, 0, columns, textColumns: [0, 1, 5 + reasons.count])
+        var row = 2
+        for input in metadata.inputs {
+            try writer.text(row, 0, input.path)
+            try writer.text(row, 1, input.kind.rawValue)
+            try writeCounts(writer, row: row, read: input.rowsRead, accepted: input.accepted,
+                            byReason: reasons.map { input.rejectedByReason[$0] ?? 0 })
+            try writer.text(row, 5 + reasons.count, input.unknownColumns.isEmpty ? nil
+                : input.unknownColumns.joined(separator: ", "))
+            row += 1
+        }
+        try writer.text(row, 0, "Total", formats.label)
+        try writeCounts(writer, row: row,
+                        read: metadata.inputs.reduce(0) { $0 + $1.rowsRead },
+                        accepted: metadata.inputs.reduce(0) { $0 + $1.accepted },
+                        byReason: metadata.rejectedByReason.map(\.count))
+        try writer.sheet.autofilter(1, 0, row, checkCol)
+        try ConditionalRules.formulaRule(writer, range: CellRange(2, checkCol, row, checkCol),
+                                         formula: "$\(XLSXSheet.columnLetters(checkCol))3=FALSE",
+                                         format: formats.bandLow)
+        try writer.text(row + 2, 0, "The last column is checked by the pipeline: rows read equals accepted rows plus "
+            + "the rejected rows counted by reason (TRUE = nothing lost).", formats.note, measure: false)
+        writer.cap(0, 50)
+        writer.cap(5 + reasons.count, 40)
+        try writer.finish(freezeRow: 2, freezeCol: 1, wrapColumns: [5 + reasons.count])
+    }
+
+    private func writeCounts(_ writer: SheetWriter, row: Int, read: Int, accepted: Int,
+                             byReason: [Int]) throws(PipelineError) {
+        let rejected = byReason.reduce(0, +)
+        try writer.count(row, 2, read)
+        try writer.count(row, 3, accepted)
+        try writer.count(row, 4, read - accepted)
+        for (offset, count) in byReason.enumerated() {
+            try writer.count(row, 5 + offset, count)
+        }
+        try writer.boolean(row, columns.count - 1, read == accepted + rejected)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Score
+import SurveyModel
+
+/// Short sentences an executive can read without the Method sheet: the
+/// per-area verdict on the Summary and the "three things to do differently".
+enum PlainLanguage {
+    /// E.g. "Managed, not led; Emerging — wins fading for employees since 2026-Q1".
+    static func verdict(_ figures: AreaFigures, evaporation: [Evaporation]) -> String {
+        if figures.lmi == .hidden && figures.readiness == .hidden {
+            return "Hidden: too few answers to show"
+        }
+        var parts: [String] = []
+        switch (figures.area.quadrant, figures.lmi) {
+        case (let quadrant?, _): parts.append(quadrant)
+        case (nil, .hidden): parts.append("led or managed: hidden")
+        default: break
+        }
+        switch (figures.area.band, figures.readiness) {
+        case (let band?, _): parts.append(band)
+        case (nil, .hidden): parts.append("readiness hidden")
+        default: break
+        }
+        var line = parts.isEmpty ? "Too few answers to judge" : parts.joined(separator: "; ")
+        let fading = evaporation.filter { $0.area == figures.area.area }
+            .sorted { metricOrder($0.metric) < metricOrder($1.metric) }
+            .map { "\(audience($0.metric)) since \($0.peakWave)" }
+        if !fading.isEmpty {
+            line += " — wins fading " + fading.joined(separator: ", ")
+        }
+        return line
+    }
+
+    /// "for employees", "for customers", "overall".
+    static func audience(_ metric: String) -> String {
+        switch metric {
+        case "employee_life": return "for employees"
+        case "customer_life": return "for customers"
+        case "readiness": return "overall"
+        default: return "in \(metric.replacingOccurrences(of: "_", with: " "))"
+        }
+    }
+
+    /// The readable name of a trend metric.
+    static func metricLabel(_ metric: String) -> String {
+        switch metric {
+        case "employee_life": return "Employee life"
+        case "customer_life": return "Customer life"
+        case "readiness": return "Readiness"
+        case "lmi": return "LMI"
+        default: return metric
+        }
+    }
+
+    private static func metricOrder(_ metric: String) -> Int {
+        ["readiness", "employee_life", "customer_life"].firstIndex(of: metric) ?? 3
+    }
+
+    /// The question texts of the area's top drivers, joined with "; ", or nil.
+    static func threeThings(_ area: AreaResult, instrument: Instrument) -> String? {
+        guard let drivers = area.drivers, !drivers.isEmpty else { return nil }
+        return drivers.map { instrument.item($0.item)?.text ?? $0.item }.joined(separator: "; ")
+    }
+
+    /// The readable labels of readiness components that were left out.
+    static func missing(_ area: AreaResult, instrument: Instrument) -> String? {
+        guard !area.missingComponents.isEmpty else { return nil }
+        return area.missingComponents.map { name in
+            instrument.constructs.first { $0.name == name }?.label ?? name
+        }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,117 @@
+import SurveyModel
+
+/// Writes one sheet's cells through an `XLSXSheet`, remembering how wide each
+/// column's content is so that `finish` can size the columns to fit, freeze
+/// the header and set up printing the same way on every sheet.
+final class SheetWriter {
+    let sheet: XLSXSheet
+    let formats: WorkbookFormats
+    private var widths: [Int: Double] = [:]
+    private var caps: [Int: Double] = [:]
+    /// Wrapped cells (row, column, text width in character units), to size their rows.
+    private var wrappedCells: [(row: Int, col: Int, width: Double)] = []
+
+    static let minWidth = 6.0
+    static let defaultCap = 48.0
+    static let lineHeight = 15.0
+
+    init(_ sheet: XLSXSheet, _ formats: WorkbookFormats) {
+        self.sheet = sheet
+        self.formats = formats
+    }
+
+    var name: String { sheet.name }
+
+    /// Limits how wide a column may grow (long text columns wrap instead).
+    func cap(_ col: Int, _ width: Double) {
+        caps[col] = width
+    }
+
+    private func fit(_ col: Int, _ width: Double) {
+        widths[col] = max(widths[col] ?? Self.minWidth, width)
+    }
+
+    /// Text; `measure: false` for titles and notes that may spill over empty neighbours.
+    func text(_ row: Int, _ col: Int, _ value: String, _ format: XLSXFormat? = nil,
+              measure: Bool = true) throws(PipelineError) {
+        try sheet.string(row, col, value, format ?? formats.text)
+        if let format, format.handle == formats.wrapped.handle || format.handle == formats.labelWrapped.handle {
+            wrappedCells.append((row, col, Double(value.count) * 0.85))
+        }
+        if measure { fit(col, Double(value.count) * 1.1 + 3) }
+    }
+
+    func text(_ row: Int, _ col: Int, _ value: String?, _ format: XLSXFormat? = nil) throws(PipelineError) {
+        guard let value else { return }
+        try text(row, col, value, format, measure: true)
+    }
+
+    /// A header row: bold, wrapped (at most two lines); titles over numbers align right,
+    /// those at the offsets in `textColumns` (default: the first) align left.
+    func header(_ row: Int, _ col: Int, _ titles: [String], textColumns: Set<Int> = [0]) throws(PipelineError) {
+        for (offset, title) in titles.enumerated() {
+            let format = textColumns.contains(offset) ? formats.header : formats.headerRight
+            try sheet.string(row, col + offset, title, format)
+            wrappedCells.append((row, col + offset, Double(title.count) * 1.1))
+            let longestWord = title.split(separator: " ").map(\.count).max() ?? 0
+            fit(col + offset, max(Double(longestWord) * 1.2, Double(title.count) * 1.2 / 2) + 2)
+        }
+    }
+
+    /// A number with a format, or nothing for nil.
+    func number(_ row: Int, _ col: Int, _ value: Double?, _ format: XLSXFormat) throws(PipelineError) {
+        guard let value else { return }
+        try sheet.number(row, col, value, format)
+        fit(col, 8)
+    }
+
+    func count(_ row: Int, _ col: Int, _ value: Int?) throws(PipelineError) {
+        guard let value else { return }
+        try sheet.number(row, col, Double(value), formats.count)
+        fit(col, Double(String(value).count) + 3)
+    }
+
+    /// A figure: its number, the grey "hidden" marker, or an empty cell.
+    func figure(_ row: Int, _ col: Int, _ figure: Figure, _ format: XLSXFormat) throws(PipelineError) {
+        switch figure {
+        case .value(let value): try number(row, col, value, format)
+        case .hidden: try text(row, col, WorkbookFormats.hiddenMarker, formats.hidden)
+        case .none: break
+        }
+    }
+
+    func boolean(_ row: Int, _ col: Int, _ value: Bool) throws(PipelineError) {
+        try sheet.boolean(row, col, value, formats.boolean)
+        fit(col, 7)
+    }
+
+    /// Applies column widths, freezes the rows above `freezeRow` (and columns left
+    /// of `freezeCol`), and sets landscape, one-page-wide printing.
+    func finish(freezeRow: Int, freezeCol: Int = 0, wrapColumns: Set<Int> = []) throws(PipelineError) {
+        for col in widths.keys.sorted() {
+            let width = min(widths[col] ?? Self.minWidth, caps[col] ?? Self.defaultCap)
+            try sheet.columnWidth(col, width, wrapColumns.contains(col) ? formats.wrapped : nil)
+        }
+        for (row, lines) in wrappedLines().sorted(by: { $0.key < $1.key }) where lines > 1 {
+            try sheet.rowHeight(row, Double(lines) * Self.lineHeight)
+        }
+        sheet.freeze(row: freezeRow, col: freezeCol)
+        try sheet.pageSetup(repeatRowsThrough: max(freezeRow - 1, 0))
+    }
+
+    /// Lines each row needs so its wrapped cells show in full (word wrap wastes some space).
+    private func wrappedLines() -> [Int: Int] {
+        var lines: [Int: Int] = [:]
+        for cell in wrappedCells {
+            let usable = max(finalWidth(cell.col) - 2, 1)
+            let needed = Int((cell.width / usable).rounded(.up))
+            lines[cell.row] = max(lines[cell.row] ?? 1, needed)
+        }
+        return lines
+    }
+
+    /// The width (in character units) a column will get, for placing charts beside tables.
+    func finalWidth(_ col: Int) -> Double {
+        min(widths[col] ?? 8.43, caps[col] ?? Self.defaultCap)
+    }
+}

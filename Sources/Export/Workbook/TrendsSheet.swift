@@ -1,0 +1,114 @@
+import CXLSXWriter
+import Score
+import SurveyModel
+
+/// Sustainment: each area's headline figures per wave with the change from
+/// the previous wave, faded wins highlighted, and readiness over time as a
+/// line chart (drawn from a wave × area block beside the table).
+struct TrendsSheet {
+    let report: ScoreReport
+    let workbook: XLSXWorkbook
+
+    static let columns = [
+        "Area", "Wave", "Readiness", "Change", "Employee life", "Change", "Customer life", "Change", "LMI", "Change",
+        "Faded win",
+    ]
+    static var metrics: [(name: String, value: (TrendPoint) -> Double?, signed: Bool)] {
+        [
+            ("readiness", { $0.readiness }, false), ("employee_life", { $0.employeeLife }, false),
+            ("customer_life", { $0.customerLife }, false), ("lmi", { $0.lmi }, true),
+        ]
+    }
+    static let wideCol = columns.count + 1
+
+    func write(_ writer: SheetWriter) throws(PipelineError) {
+        let formats = writer.formats
+        try writer.text(0, 0, "Trends by wave (report wave \(report.wave)); highlighted: a win that faded "
+            + "(the report wave is well below an earlier peak)", formats.section, measure: false)
+        try writer.header(1, 0, Self.columns, textColumns: [0, 1, Self.columns.count - 1])
+        var row = 2
+        for area in orderedAreas() {
+            var previous: TrendPoint?
+            for wave in report.waves {
+                let point = report.trends.first { $0.area == area && $0.wave == wave }
+                if let point { try writeRow(writer, row: row, point: point, previous: previous); row += 1 }
+                previous = point
+            }
+        }
+        writer.cap(Self.columns.count - 1, 70)
+        if row > 2 {
+            try writer.sheet.autofilter(1, 0, row - 1, Self.columns.count - 1)
+        }
+        try writeWideBlock(writer)
+        try writer.finish(freezeRow: 2, freezeCol: 2, wrapColumns: [Self.columns.count - 1])
+    }
+
+    /// Areas in report order (configured areas, then All areas), then any others found in the trends.
+    private func orderedAreas() -> [String] {
+        var names = report.areas.map(\.area)
+        for point in report.trends where !names.contains(point.area) { names.append(point.area) }
+        return names
+    }
+
+    private func writeRow(_ writer: SheetWriter, row: Int, point: TrendPoint, previous: TrendPoint?) throws(PipelineError) {
+        let formats = writer.formats
+        try writer.text(row, 0, point.area)
+        try writer.text(row, 1, point.wave)
+        let faded = point.wave == report.wave ? report.evaporation.filter { $0.area == point.area } : []
+        for (index, metric) in Self.metrics.enumerated() {
+            let col = 2 + index * 2
+            let value = metric.value(point)
+            let isFaded = faded.contains { $0.metric == metric.name }
+            let format = isFaded ? (metric.signed ? formats.fadedSigned : formats.fadedScore)
+                : (metric.signed ? formats.signed : formats.score)
+            try writer.number(row, col, value, format)
+            if isFaded && value == nil { try writer.sheet.blank(row, col, format) }
+            if let value, let before = previous.flatMap(metric.value) {
+                try writer.number(row, col + 1, value - before, formats.signed)
+            }
+        }
+        let notes = faded.map { entry in
+            "\(PlainLanguage.metricLabel(entry.metric)) \(Self.oneDecimal(entry.latest)), down "
+                + "\(Self.oneDecimal(entry.drop)) from its \(entry.peakWave) peak of \(Self.oneDecimal(entry.peak))"
+        }
+        if !notes.isEmpty { try writer.text(row, Self.columns.count - 1, notes.joined(separator: "; "), formats.wrapped) }
+    }
+
+    /// Wave × area readiness, the data of the line chart, placed right of the table.
+    private func writeWideBlock(_ writer: SheetWriter) throws(PipelineError) {
+        let areas = orderedAreas().filter { area in
+            report.trends.contains { $0.area == area && $0.readiness != nil }
+        }
+        guard !report.waves.isEmpty, !areas.isEmpty else { return }
+        let col = Self.wideCol
+        try writer.header(1, col, ["Readiness by wave"] + areas)
+        for (offset, wave) in report.waves.enumerated() {
+            try writer.text(2 + offset, col, wave)
+            for (index, area) in areas.enumerated() {
+                let point = report.trends.first { $0.area == area && $0.wave == wave }
+                try writer.number(2 + offset, col + 1 + index, point?.readiness, writer.formats.score)
+            }
+        }
+        let lastRow = 1 + report.waves.count
+        let chart = try workbook.addChart(LXW_CHART_LINE)
+        chart.title("Readiness by area over waves")
+        chart.legend(LXW_CHART_LEGEND_RIGHT)
+        for index in areas.indices {
+            let series = try chart.addSeries(sheet: writer.name, categories: CellRange(2, col, lastRow, col),
+                                             values: CellRange(2, col + 1 + index, lastRow, col + 1 + index))
+            series.name(sheet: writer.name, row: 1, col: col + 1 + index)
+            let total = report.areas.contains { $0.area == areas[index] && $0.isTotal }
+            let color = total ? 0x404040 : WorkbookFormats.palette[index % WorkbookFormats.palette.count]
+            series.line(color: color, width: total ? 2.75 : 2, dash: total ? LXW_CHART_LINE_DASH_DASH : nil)
+            series.marker(LXW_CHART_MARKER_CIRCLE, size: 6, color: color)
+        }
+        chart.axis(LXW_CHART_AXIS_TYPE_Y, name: "Readiness (0–100)", min: 0, max: 100, majorUnit: 20)
+        try writer.sheet.insertChart(chart, row: lastRow + 2, col: col, xScale: 1.4, yScale: 1.2)
+    }
+
+    static func oneDecimal(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        let sign = tenths < 0 ? "-" : ""
+        return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)"
+    }
+}

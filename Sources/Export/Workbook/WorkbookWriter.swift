@@ -1,0 +1,56 @@
+import Score
+import SurveyModel
+
+/// Writes the executive workbook (SPEC §10): Summary first and active, then a
+/// sheet per detail. The same inputs always give a byte-identical file: the
+/// only date inside is derived from the data window.
+public enum WorkbookWriter {
+    /// The sheet names, in workbook order.
+    static let sheetNames = [
+        "Summary", "Areas", "Items", "Drivers", "Trends", "Customers", "Comments", "Data quality", "Method",
+    ]
+
+    /// Writes the executive workbook to `path` (the caller handles temp file + atomic rename).
+    public static func write(report: ScoreReport, metadata: RunMetadata, config: PipelineConfig,
+                             to path: String) throws(PipelineError) {
+        let workbook = try XLSXWorkbook(path: path)
+        try workbook.setProperties(title: "Readiness for systemic change — \(report.wave)",
+                                   subject: metadata.reportName, author: metadata.toolVersion,
+                                   created: createdTime(metadata.dataWindow?.last))
+        let formats = try WorkbookFormats(workbook)
+        var sheets: [SheetWriter] = []
+        for name in sheetNames {
+            sheets.append(SheetWriter(try workbook.addSheet(name), formats))
+        }
+        try SummarySheet(report: report, metadata: metadata, config: config, workbook: workbook).write(sheets[0])
+        try AreasSheet(report: report, config: config).write(sheets[1])
+        try ItemsSheet(report: report, config: config).write(sheets[2])
+        try DriversSheet(report: report, config: config, workbook: workbook).write(sheets[3])
+        try TrendsSheet(report: report, workbook: workbook).write(sheets[4])
+        try CustomersSheet(report: report).write(sheets[5])
+        try CommentsSheet(report: report).write(sheets[6])
+        try DataQualitySheet(metadata: metadata).write(sheets[7])
+        try MethodSheet(report: report, metadata: metadata, config: config).write(sheets[8])
+        try workbook.close()
+    }
+
+    /// Seconds since 1970 of `YYYY-MM-DD` at 00:00 UTC; 2000-01-01 when absent or unreadable.
+    static func createdTime(_ date: String?) -> Int {
+        let fallback = 946_684_800
+        guard let date else { return fallback }
+        let parts = date.prefix(10).split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]), parts[0] >= 1970
+        else { return fallback }
+        return daysFromCivil(year: parts[0], month: parts[1], day: parts[2]) * 86_400
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}

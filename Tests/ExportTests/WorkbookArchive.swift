@@ -1,0 +1,49 @@
+import Foundation
+import XCTest
+
+/// Reads parts of a written .xlsx through /usr/bin/unzip.
+struct WorkbookArchive {
+    let path: String
+
+    /// The text of one part, e.g. `xl/workbook.xml`.
+    func part(_ name: String) throws -> String {
+        let data = try run(["-p", path, name])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Every part name in the archive.
+    func partNames() throws -> [String] {
+        let listing = String(decoding: try run(["-Z1", path]), as: UTF8.self)
+        return listing.split(separator: "\n").map(String.init)
+    }
+
+    private func run(_ arguments: [String]) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw XCTSkip("unzip \(arguments.joined(separator: " ")) failed with \(process.terminationStatus)")
+        }
+        return data
+    }
+}
+
+/// A fresh temporary folder per test, removed afterwards.
+final class TemporaryFolder {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+}

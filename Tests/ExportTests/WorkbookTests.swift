@@ -1,0 +1,196 @@
+@testable import Export
+import Foundation
+import Score
+import SurveyModel
+import XCTest
+
+/// The executive workbook: structure, privacy marker, no formulas, determinism, and a golden sheet.
+final class WorkbookTests: XCTestCase {
+    private func writeFixture(_ report: ScoreReport = WorkbookFixture.report, in folder: TemporaryFolder,
+                              name: String = "report.xlsx") throws -> WorkbookArchive {
+        let path = folder.path(name)
+        try WorkbookWriter.write(report: report, metadata: WorkbookFixture.metadata, config: WorkbookFixture.config,
+                                 to: path)
+        return WorkbookArchive(path: path)
+    }
+
+    func testSheetsAreInOrderWithSummaryFirstAndActive() throws {
+        let folder = try TemporaryFolder()
+        let archive = try writeFixture(in: folder)
+        let workbook = try archive.part("xl/workbook.xml")
+        let names = matches(of: "<sheet name=\"([^\"]+)\"", in: workbook)
+        XCTAssertEqual(names, ["Summary", "Areas", "Items", "Drivers", "Trends", "Customers", "Comments",
+                               "Data quality", "Method"])
+        XCTAssertFalse(workbook.contains("activeTab="), "Summary (the first sheet) is the active tab")
+        XCTAssertTrue(try archive.part("xl/worksheets/sheet1.xml").contains("tabSelected=\"1\""))
+    }
+
+    func testNativeChartsExist() throws {
+        let folder = try TemporaryFolder()
+        let parts = try writeFixture(in: folder).partNames()
+        for chart in 1...4 {
+            XCTAssertTrue(parts.contains("xl/charts/chart\(chart).xml"), "chart\(chart).xml missing: \(parts)")
+        }
+    }
+
+    func testSummaryHasConditionalFormatsFrozenHeaderAndFilter() throws {
+        let folder = try TemporaryFolder()
+        let summary = try writeFixture(in: folder).part("xl/worksheets/sheet1.xml")
+        XCTAssertTrue(summary.contains("<conditionalFormatting"))
+        XCTAssertTrue(summary.contains("<colorScale>"))
+        XCTAssertTrue(summary.contains("state=\"frozen\""))
+        XCTAssertTrue(summary.contains("<autoFilter"))
+        XCTAssertTrue(summary.contains("orientation=\"landscape\""))
+        XCTAssertTrue(summary.contains("fitToHeight=\"0\""))
+    }
+
+    func testSuppressedFiguresShowTheHiddenMarker() throws {
+        let folder = try TemporaryFolder()
+        let archive = try writeFixture(in: folder)
+        let strings = matches(of: "<si><t[^>]*>([^<]*)</t></si>", in: try archive.part("xl/sharedStrings.xml"))
+        let index = try XCTUnwrap(strings.firstIndex(of: "hidden"), "the marker is a shared string")
+        let summary = try archive.part("xl/worksheets/sheet1.xml")
+        // Support is the third area: header on row 6, so its row is 9; B = readiness, F = leadership.
+        for cell in ["B9", "D9", "F9", "K9", "N9"] {
+            XCTAssertTrue(summary.contains("<c r=\"\(cell)\" s=\""), "\(cell) is written")
+            let pattern = "<c r=\"\(cell)\" s=\"[0-9]+\" t=\"s\"><v>\(index)</v></c>"
+            XCTAssertFalse(matches(of: "(\(pattern))", in: summary).isEmpty, "\(cell) holds the marker")
+        }
+        XCTAssertFalse(strings.contains("n<5"))
+    }
+
+    func testNoSheetContainsAFormulaAndInputTextStaysText() throws {
+        let folder = try TemporaryFolder()
+        let archive = try writeFixture(in: folder)
+        let sheets = try archive.partNames().filter { $0.hasPrefix("xl/worksheets/sheet") }
+        XCTAssertEqual(sheets.count, 9)
+        for sheet in sheets {
+            XCTAssertFalse(try archive.part(sheet).contains("<f>"), "\(sheet) contains a formula")
+            XCTAssertFalse(try archive.part(sheet).contains("<f "), "\(sheet) contains a formula")
+        }
+        let strings = try archive.part("xl/sharedStrings.xml")
+        XCTAssertTrue(strings.contains("=HYPERLINK(&quot;http://example.com&quot;,&quot;click&quot;)")
+            || strings.contains("=HYPERLINK(\"http://example.com\",\"click\")"))
+        XCTAssertTrue(strings.contains("@SUM(A1:A9)"))
+    }
+
+    func testDataQualityReconciliationIsABooleanCell() throws {
+        let folder = try TemporaryFolder()
+        let sheet = try writeFixture(in: folder).part("xl/worksheets/sheet8.xml")
+        XCTAssertEqual(matches(of: "(t=\"b\"><v>1</v>)", in: sheet).count, 3, "two files and the total reconcile")
+    }
+
+    func testWritingTwiceGivesIdenticalBytes() throws {
+        let folder = try TemporaryFolder()
+        let first = try writeFixture(in: folder, name: "first.xlsx")
+        Thread.sleep(forTimeInterval: 2.1)
+        let second = try writeFixture(in: folder, name: "second.xlsx")
+        let firstData = try Data(contentsOf: URL(fileURLWithPath: first.path))
+        let secondData = try Data(contentsOf: URL(fileURLWithPath: second.path))
+        XCTAssertEqual(firstData, secondData)
+        XCTAssertTrue(try first.part("docProps/core.xml").contains("2026-09-28T00:00:00Z"))
+    }
+
+    /// The Areas sheet XML of a tiny fixture, byte for byte, except that each shared-string
+    /// index is replaced by its text (so the golden reads by eye and does not shift when
+    /// another sheet's wording changes).
+    func testAreasSheetMatchesGolden() throws {
+        let folder = try TemporaryFolder()
+        let archive = try writeFixture(WorkbookFixture.tiny, in: folder)
+        let areas = resolveSharedStrings(try archive.part("xl/worksheets/sheet2.xml"),
+                                         strings: try archive.part("xl/sharedStrings.xml"))
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/golden/areas-sheet.xml")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try areas.write(to: golden, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        XCTAssertEqual(areas, expected, "Areas sheet differs from \(golden.path); rerun with UPDATE_GOLDEN=1 and inspect")
+    }
+
+    func testEmptyReportAndHostileNamesStillWriteWithoutFormulas() throws {
+        let folder = try TemporaryFolder()
+        var empty = WorkbookFixture.report
+        empty.areas = []
+        empty.waves = []
+        empty.trends = []
+        empty.evaporation = []
+        empty.psychometrics = []
+        empty.customerBreakdowns = []
+        empty.comments = []
+        let emptyArchive = try writeFixture(empty, in: folder, name: "empty.xlsx")
+        XCTAssertFalse(try emptyArchive.partNames().contains { $0.hasPrefix("xl/charts/") })
+
+        var hostile = WorkbookFixture.report
+        hostile.areas[0].area = "=cmd|' /C calc'!A0"
+        hostile.trends = hostile.trends.map { point in
+            var point = point
+            if point.area == "Operations" { point.area = hostile.areas[0].area }
+            return point
+        }
+        let archive = try writeFixture(hostile, in: folder, name: "hostile.xlsx")
+        for part in try archive.partNames() where part.hasPrefix("xl/worksheets/sheet") {
+            XCTAssertFalse(try archive.part(part).contains("<f>"), part)
+        }
+        for part in try archive.partNames() where part.hasPrefix("xl/charts/") {
+            let references = matches(of: "<c:f>([^<]*)</c:f>", in: try archive.part(part))
+            XCTAssertFalse(references.isEmpty)
+            for reference in references {
+                XCTAssertNotNil(reference.range(of: "^[A-Za-z]+!\\$[A-Z]+\\$[0-9]+(:\\$[A-Z]+\\$[0-9]+)?$",
+                                                options: .regularExpression),
+                                "\(part): a chart formula is not a plain cell reference: \(reference)")
+            }
+        }
+    }
+
+    func testCreatedTimeComesFromTheDataWindow() {
+        XCTAssertEqual(WorkbookWriter.createdTime("2026-09-28"), 1_790_553_600)
+        XCTAssertEqual(WorkbookWriter.createdTime("1970-01-01"), 0)
+        XCTAssertEqual(WorkbookWriter.createdTime(nil), 946_684_800)
+        XCTAssertEqual(WorkbookWriter.createdTime("garbage"), 946_684_800)
+    }
+
+    func testLibraryFailureBecomesAPipelineError() {
+        let path = "/nonexistent-folder-\(UUID().uuidString)/report.xlsx"
+        XCTAssertThrowsError(try WorkbookWriter.write(report: WorkbookFixture.report, metadata: WorkbookFixture.metadata,
+                                                      config: WorkbookFixture.config, to: path)) { error in
+            guard case .other(let message)? = error as? PipelineError else {
+                return XCTFail("expected PipelineError.other, got \(error)")
+            }
+            XCTAssertTrue(message.contains("libxlsxwriter"), message)
+        }
+    }
+
+    /// `WORKBOOK_SAMPLE=/path/report.xlsx swift test --filter WorkbookTests` keeps a sample
+    /// workbook for `scripts/render-workbook`.
+    func testWriteSampleForRendering() throws {
+        guard let path = ProcessInfo.processInfo.environment["WORKBOOK_SAMPLE"] else {
+            throw XCTSkip("set WORKBOOK_SAMPLE to keep a sample workbook")
+        }
+        try WorkbookWriter.write(report: WorkbookFixture.report, metadata: WorkbookFixture.metadata,
+                                 config: WorkbookFixture.config, to: path)
+    }
+
+    /// `t="s"><v>12</v>` → `t="s"><v>the text of string 12</v>` (text kept XML-escaped).
+    private func resolveSharedStrings(_ sheet: String, strings: String) -> String {
+        let table = matches(of: "<si><t[^>]*>([^<]*)</t></si>", in: strings)
+        guard let regex = try? NSRegularExpression(pattern: "t=\"s\"><v>([0-9]+)</v>") else { return sheet }
+        var result = sheet
+        for match in regex.matches(in: sheet, range: NSRange(sheet.startIndex..., in: sheet)).reversed() {
+            guard let whole = Range(match.range, in: sheet), let digits = Range(match.range(at: 1), in: sheet),
+                  let index = Int(sheet[digits]), table.indices.contains(index) else { continue }
+            let start = result.index(result.startIndex, offsetBy: sheet.distance(from: sheet.startIndex, to: whole.lowerBound))
+            let end = result.index(start, offsetBy: sheet.distance(from: whole.lowerBound, to: whole.upperBound))
+            result.replaceSubrange(start..<end, with: "t=\"s\"><v>\(table[index])</v>")
+        }
+        return result
+    }
+
+    private func matches(of pattern: String, in text: String) -> [String] {
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let range = NSRange(text.startIndex..., in: text)
+        return regex.matches(in: text, range: range).compactMap { match in
+            Range(match.range(at: 1), in: text).map { String(text[$0]) }
+        }
+    }
+}
