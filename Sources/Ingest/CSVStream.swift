@@ -4,9 +4,11 @@ import Foundation
 /// Streams a CSV file through libcsv in fixed-size reads and hands each record
 /// to a closure, with the physical line where it starts (SPEC §3.1).
 ///
-/// The file is fed to libcsv one physical line at a time, so the line where a
-/// record begins is known exactly even when quoted fields span lines.
-/// libcsv's white-space trimming is switched off: fields arrive as written.
+/// The file is fed to libcsv one physical line at a time (ended by LF, CRLF or a
+/// lone CR), so the line where a record begins is known exactly even when quoted
+/// fields span lines.
+/// libcsv trims only plain spaces (0x20) around fields: tabs and other characters
+/// arrive as written, and a space after a closing quote does not reopen the field.
 public final class CSVStream {
     /// Bytes read per `read(2)`.
     public static let chunkSize = 1 << 20
@@ -17,7 +19,7 @@ public final class CSVStream {
     public init(delimiter: UInt8) throws(CSVStreamError) {
         guard csv_init(&parser, UInt8(CSV_APPEND_NULL)) == 0 else { throw CSVStreamError("libcsv could not start") }
         csv_set_delim(&parser, delimiter)
-        csv_set_space_func(&parser, { _ in 0 })
+        csv_set_space_func(&parser, { $0 == 0x20 ? 1 : 0 })
     }
 
     deinit { csv_free(&parser) }
@@ -70,23 +72,42 @@ public final class CSVStream {
         try finish()
     }
 
+    /// Feeds one physical line at a time. A line ends with LF, CRLF or a lone CR (libcsv ends a
+    /// record at a lone CR too, so it must count as a line for line numbers to stay right).
     private func feed(_ chunk: UnsafeRawBufferPointer) throws(CSVStreamError) {
-        guard let base = chunk.baseAddress else { return }
-        let context = Unmanaged.passUnretained(collector).toOpaque()
+        guard let base = chunk.baseAddress, chunk.count > 0 else { return }
         var offset = 0
+        if collector.pendingCR {
+            // The LF of a CRLF split across two reads belongs to the line the CR ended.
+            collector.pendingCR = false
+            if chunk[0] == 0x0A {
+                try parseSpan(base, 1)
+                offset = 1
+            }
+        }
         while offset < chunk.count {
             if collector.atLineStart {
                 collector.physicalLine += 1
                 if parser.pstate == 0 { collector.record.line = collector.physicalLine }
             }
-            let rest = chunk.count - offset
-            let newline = memchr(base + offset, 0x0A, rest)
-            let length = newline.map { UnsafeRawPointer($0) - (base + offset) + 1 } ?? rest
-            collector.atLineStart = newline != nil
-            let parsed = csv_parse(&parser, base + offset, length, fieldCallback, recordCallback, context)
-            guard parsed == length else { throw CSVStreamError(String(cString: csv_strerror(csv_error(&parser)))) }
+            let start = base + offset, rest = chunk.count - offset
+            var length = memchr(start, 0x0A, rest).map { UnsafeRawPointer($0) - start + 1 } ?? rest
+            if let cr = memchr(start, 0x0D, length).map({ UnsafeRawPointer($0) - start }),
+               cr + 1 == rest || start.load(fromByteOffset: cr + 1, as: UInt8.self) != 0x0A {
+                length = cr + 1  // a lone CR, or a CR whose LF may start the next read
+                collector.pendingCR = cr + 1 == rest
+            }
+            let last = start.load(fromByteOffset: length - 1, as: UInt8.self)
+            collector.atLineStart = last == 0x0A || last == 0x0D
+            try parseSpan(start, length)
             offset += length
         }
+    }
+
+    private func parseSpan(_ start: UnsafeRawPointer, _ length: Int) throws(CSVStreamError) {
+        let context = Unmanaged.passUnretained(collector).toOpaque()
+        let parsed = csv_parse(&parser, start, length, fieldCallback, recordCallback, context)
+        guard parsed == length else { throw CSVStreamError(String(cString: csv_strerror(csv_error(&parser)))) }
     }
 
     private func finish() throws(CSVStreamError) {
@@ -96,6 +117,7 @@ public final class CSVStream {
         }
         collector.physicalLine = 0
         collector.atLineStart = true
+        collector.pendingCR = false
     }
 }
 
@@ -111,6 +133,8 @@ private final class RecordCollector {
     var onRecord: ((CSVRecord) -> Void)?
     var physicalLine = 0
     var atLineStart = true
+    /// The last read ended with a CR: an LF opening the next read completes a CRLF.
+    var pendingCR = false
 }
 
 private func fieldCallback(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {

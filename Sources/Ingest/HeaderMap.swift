@@ -27,7 +27,12 @@ public struct HeaderMap: Sendable {
             let name = renames[canonical] ?? canonical
             guard let found = positions[Self.fold(name)] else {
                 if !required { return nil }
-                let present = (0..<header.count).map { header.string($0) }.joined(separator: ", ")
+                // At most 40 names of at most 60 characters: a 10,000-column header stays one short message.
+                var present = (0..<min(header.count, 40)).map { index in
+                    let cell = header.string(index)
+                    return cell.count > 60 ? cell.prefix(60) + "…" : cell
+                }.joined(separator: ", ")
+                if header.count > 40 { present += ", … (\(header.count) columns)" }
                 throw .input(file: file, line: 1,
                              message: "missing required column \"\(name)\" (the header has: \(present))")
             }

@@ -14,7 +14,8 @@ enum RowValidator {
         case rejected(RejectReason, column: String?)
     }
 
-    static func validate(_ record: CSVRecord, header: HeaderMap, form: SurveyForm, areas: AreaCatalog) -> Outcome {
+    static func validate(_ record: CSVRecord, header: HeaderMap, form: SurveyForm, areas: AreaCatalog,
+                         cache: inout AreaCache) -> Outcome {
         guard record.count == header.width else { return .rejected(.fieldCount, column: nil) }
         if let bad = firstInvalidUTF8Field(record) {
             return .rejected(.encoding, column: bad == header.id ? form.idColumn : nil)
@@ -23,7 +24,7 @@ enum RowValidator {
         guard let time = DateParser.parse(record[header.submittedAt]) else {
             return .rejected(.badDate, column: "submitted_at")
         }
-        guard let area = areas.match(record.string(header.area)) else { return .rejected(.unknownArea, column: "area") }
+        guard let area = cache.match(record[header.area], catalog: areas) else { return .rejected(.unknownArea, column: "area") }
         var codes = [UInt8](repeating: 0, count: form.items.count)
         for (index, item) in form.items.enumerated() {
             guard let code = ValueParser.code(record[header.items[index]], scale: item.scale) else {

@@ -63,7 +63,7 @@ public struct SurveyFileReader: Sendable {
             return
         }
         state.rowsRead += 1
-        switch RowValidator.validate(record, header: header, form: form, areas: areas) {
+        switch RowValidator.validate(record, header: header, form: form, areas: areas, cache: &state.areaCache) {
         case .rejected(let reason, let column):
             state.rejects.append(Reject(fileIndex: fileIndex, line: record.line, reason: reason,
                                         column: column, rawFields: record.strings))
@@ -90,6 +90,7 @@ struct ReadState {
     var rowsRead = 0
     var table: ResponseTable
     var rejects: [Reject] = []
+    var areaCache = AreaCache()
 
     init(form: SurveyForm) {
         table = ResponseTable(kind: form.kind, itemCount: form.items.count, breakdownCount: form.breakdowns.count)

@@ -15,7 +15,7 @@ struct Indices {
         if let leadership, let management {
             lmi = leadership - management
             let threshold = scoring.quadrantThreshold
-            switch (leadership >= threshold, management >= threshold) {
+            switch (leadership >= threshold - Method.tolerance, management >= threshold - Method.tolerance) {
             case (true, true): quadrant = "Led and managed"
             case (true, false): quadrant = "Led, loosely managed"
             case (false, true): quadrant = "Managed, not led"
@@ -37,7 +37,7 @@ struct Indices {
         if employeePresent, weights > 0 {
             let value = weighted / weights
             readiness = value
-            band = scoring.bands.first { value >= $0.min }?.label ?? scoring.lowestBand
+            band = scoring.bands.first { value >= $0.min - Method.tolerance }?.label ?? scoring.lowestBand
         }
         if let employeeLife = shown(Method.employeeLife), let customerLife = shown(Method.customerLife) {
             differenceGap = employeeLife - customerLife

@@ -30,7 +30,7 @@ enum Trends {
                     guard let value = metric.value(groups[group]) else { continue }
                     if peak == nil || value > peak!.value { peak = (wave, value) }
                 }
-                if let peak, peak.value - latest >= drop {
+                if let peak, peak.value - latest >= drop - Method.tolerance {
                     flags.append(Evaporation(area: latestGroup.area, metric: metric.name, peakWave: peak.wave,
                                              peak: peak.value, latest: latest, drop: peak.value - latest))
                 }

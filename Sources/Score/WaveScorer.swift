@@ -12,7 +12,8 @@ struct WaveScorer {
         func figures(_ totals: GroupTotals, _ form: SurveyForm) -> [GroupFigures] {
             (0...areas.count).map { area in
                 let slice = area < areas.count ? totals.group(wave: wave, area: area) : totals.allAreas(wave: wave)
-                return GroupFigures(slice, layout: totals.layout, form: form, minDriverN: config.scoring.minDriverN)
+                return GroupFigures(slice, layout: totals.layout, form: form,
+                                    minDriverN: max(config.scoring.minDriverN, config.privacy.minGroupSize))
             }
         }
         var employees = figures(employee, config.instrument.employee)
@@ -74,7 +75,11 @@ struct WaveScorer {
         let items = zip(itemKeys(config.instrument.employee), employee.items).map { (key: $0, result: $1) }
             + zip(itemKeys(config.instrument.customer), customer.items).map { (key: $0, result: $1) }
         var ranked: [Driver]?
-        if shown(Method.employeeLife) != nil, let drivers = employee.drivers {
+        // Drivers show each item's n and mean; a group whose driver item is hidden has no
+        // drivers, or the hidden item could be solved back out of All areas minus the others.
+        let hiddenItems = Set(items.filter { $0.result.suppressed }.map(\.key))
+        if shown(Method.employeeLife) != nil, let drivers = employee.drivers,
+           !drivers.contains(where: { hiddenItems.contains($0.item) }) {
             ranked = drivers.sorted { ($1.priority, $0.item) < ($0.priority, $1.item) }
         }
         return AreaResult(

@@ -26,6 +26,9 @@ public enum ConfigLoader {
             period = value
         }
         let instrument = try root.object("instrument").map(readInstrument) ?? DefaultInstrument.value
+        let inputs = try root.object("inputs").map { reader throws(PipelineError) in
+            try readInputs(reader, instrument: instrument)
+        } ?? InputConfig()
         var maxReject = 0.05
         if let gate = try root.object("quality_gate") {
             try gate.allowOnly(["max_reject_fraction"])
@@ -42,7 +45,7 @@ public enum ConfigLoader {
             try validateReportName(name, path: output.child("report_name"))
         }
         return PipelineConfig(
-            inputs: try root.object("inputs").map(readInputs) ?? InputConfig(),
+            inputs: inputs,
             areas: areas, catchAllArea: catchAll, wavePeriod: period, instrument: instrument,
             scoring: try readScoring(root.object("scoring"), instrument: instrument),
             privacy: try readPrivacy(root.object("privacy")),
@@ -56,7 +59,7 @@ public enum ConfigLoader {
         }
     }
 
-    private static func readInputs(_ reader: ConfigReader) throws(PipelineError) -> InputConfig {
+    private static func readInputs(_ reader: ConfigReader, instrument: Instrument) throws(PipelineError) -> InputConfig {
         try reader.allowOnly(["employees", "customers", "delimiter", "columns"])
         var config = InputConfig()
         config.employees = try reader.strings("employees") ?? []
@@ -69,6 +72,9 @@ public enum ConfigLoader {
             for kind in SurveyKind.allCases {
                 guard let renames = try columns.object(kind.rawValue) else { continue }
                 var map: [String: String] = [:]
+                let form = instrument.form(kind)
+                let known = Set([form.idColumn, "submitted_at", "area", "comment"] + form.breakdowns + form.items.map(\.key))
+                try renames.allowOnly(known)
                 for key in renames.keys { map[key] = try renames.string(key) }
                 config.renames[kind] = map
             }
@@ -107,7 +113,7 @@ public enum ConfigLoader {
             for (offset, label) in ([name] + aliases).enumerated() {
                 let key = AreaCatalog.fold(label)
                 let where_ = offset == 0 ? reader.child("name") : "\(reader.child("aliases"))[\(offset - 1)]"
-                if let other = owner[key] {
+                if let other = owner[key], other != name || offset == 0 {
                     throw .config(path: where_, message: "\"\(label)\" already names area \"\(other)\"")
                 }
                 owner[key] = name
@@ -122,7 +128,8 @@ public enum ConfigLoader {
         guard let reader else { return privacy }
         try reader.allowOnly(["min_group_size", "min_comment_group_size"])
         privacy.minGroupSize = try reader.integer("min_group_size") ?? privacy.minGroupSize
-        privacy.minCommentGroupSize = try reader.integer("min_comment_group_size") ?? privacy.minCommentGroupSize
+        privacy.minCommentGroupSize = try reader.integer("min_comment_group_size")
+            ?? max(privacy.minCommentGroupSize, privacy.minGroupSize)
         if privacy.minGroupSize < 1 {
             throw .config(path: reader.child("min_group_size"), message: "expected an integer of at least 1")
         }
