@@ -1,10 +1,34 @@
 /// The instrument of SPEC §3.2–§3.3 and §4, used when pipeline.json has no
 /// `instrument` section. The repo's pipeline.json spells out the same thing.
 public enum DefaultInstrument {
+    /// What to do when an item is a top driver (the "three things to do differently").
+    public static let actions: [String: String] = [
+        "lead_vision": "Paint a clear picture of the future this change will bring",
+        "lead_mobilize": "Give people the resources to make that picture real",
+        "lead_momentum": "Move change forward faster and smarter",
+        "lead_inspire": "Help people believe in the change",
+        "lead_empower": "Let people push the change forward themselves",
+        "lead_urgency": "Act quickly on good but unproven ideas",
+        "mgmt_buyin": "Ask stakeholders to buy in before a change starts",
+        "mgmt_control": "Keep the change process under control",
+        "mgmt_budget": "Keep improvement projects on budget",
+        "mgmt_planned": "Plan changes deliberately",
+        "waste_defects": "Cut defects",
+        "waste_overproduction": "Stop overproduction",
+        "waste_waiting": "Cut waiting",
+        "waste_talent": "Use people's talent",
+        "waste_transport": "Cut unneeded transport",
+        "waste_inventory": "Cut excess inventory",
+        "waste_motion": "Cut unneeded motion",
+        "waste_processing": "Stop over-processing",
+    ]
+
     public static let value: Instrument = {
-        func likert(_ key: String, _ text: String) -> Item { Item(key: key, text: text, scale: .likert) }
+        func likert(_ key: String, _ text: String) -> Item {
+            Item(key: key, text: text, scale: .likert, action: actions[key])
+        }
         func waste(_ key: String, _ text: String) -> Item {
-            Item(key: key, text: text, scale: .frequency, reversed: true)
+            Item(key: key, text: text, scale: .frequency, reversed: true, action: actions[key])
         }
         let employeeItems = [
             likert("lead_vision", "Our leaders paint a clear picture of the future this change will bring"),

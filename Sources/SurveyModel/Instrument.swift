@@ -18,13 +18,19 @@ public struct Item: Sendable, Hashable {
     public var text: String
     public var scale: Scale
     public var reversed: Bool
+    /// What to do when this item is a top driver, in a manager's words ("Cut waiting").
+    public var action: String?
 
-    public init(key: String, text: String, scale: Scale, reversed: Bool = false) {
+    public init(key: String, text: String, scale: Scale, reversed: Bool = false, action: String? = nil) {
         self.key = key
         self.text = text
         self.scale = scale
         self.reversed = reversed
+        self.action = action
     }
+
+    /// The action when one is configured, else the question text.
+    public var actionText: String { action ?? text }
 }
 
 /// A scale score built from several items of one survey (SPEC §4).

@@ -47,7 +47,7 @@ extension ConfigLoader {
         var items: [Item] = []
         for element in elements {
             let entry = try ConfigReader(element.value, path: element.path)
-            try entry.allowOnly(["key", "text", "scale", "reverse"])
+            try entry.allowOnly(["key", "text", "scale", "reverse", "action"])
             guard let key = try entry.string("key"), !key.isEmpty else {
                 throw .config(path: entry.child("key"), message: "expected the item's column name")
             }
@@ -59,7 +59,7 @@ extension ConfigLoader {
                 throw .config(path: entry.child("key"), message: "item \"\(key)\" is listed twice")
             }
             items.append(Item(key: key, text: try entry.string("text") ?? key, scale: scale,
-                              reversed: try entry.bool("reverse") ?? false))
+                              reversed: try entry.bool("reverse") ?? false, action: try entry.string("action")))
         }
         guard let recommend = try reader.string("recommend_item"),
               let index = items.firstIndex(where: { $0.key == recommend && $0.scale == .zeroToTen }) else {

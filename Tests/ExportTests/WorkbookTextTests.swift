@@ -27,13 +27,14 @@ final class WorkbookTextTests: XCTestCase {
                        "Led and managed; Emerging — wins fading overall since 2025-Q4, for customers since 2026-Q1")
     }
 
-    func testThreeThingsAreQuestionTexts() throws {
+    func testThreeThingsAreActionsInPlainWords() throws {
         let operations = try XCTUnwrap(report.areas.first { $0.area == "Operations" })
         let text = try XCTUnwrap(PlainLanguage.threeThings(operations, instrument: config.instrument))
         XCTAssertEqual(text.components(separatedBy: "; ").count, 3)
-        XCTAssertTrue(text.hasPrefix("Our leaders paint a clear picture"))
+        XCTAssertTrue(text.hasPrefix("Paint a clear picture of the future"), text)
         let sales = try XCTUnwrap(report.areas.first { $0.area == "Sales" })
-        XCTAssertNil(PlainLanguage.threeThings(sales, instrument: config.instrument))
+        XCTAssertEqual(PlainLanguage.threeThings(sales, instrument: config.instrument),
+                       "Not ranked: too few answers or employee life hidden")
     }
 
     func testDerivedFiguresOfASuppressedAreaAreHidden() throws {

@@ -56,10 +56,13 @@ enum PlainLanguage {
         ["readiness", "employee_life", "customer_life"].firstIndex(of: metric) ?? 3
     }
 
-    /// The question texts of the area's top drivers, joined with "; ", or nil.
+    /// The actions of the area's top drivers ("Cut waiting"), joined with "; "; a short reason
+    /// when the area has employee answers but too few to rank; nil without employee answers.
     static func threeThings(_ area: AreaResult, instrument: Instrument) -> String? {
-        guard let drivers = area.drivers, !drivers.isEmpty else { return nil }
-        return drivers.map { instrument.item($0.item)?.text ?? $0.item }.joined(separator: "; ")
+        guard let drivers = area.drivers, !drivers.isEmpty else {
+            return area.employeeN > 0 ? "Not ranked: too few answers or employee life hidden" : nil
+        }
+        return drivers.map { instrument.item($0.item)?.actionText ?? $0.item }.joined(separator: "; ")
     }
 
     /// The readable labels of readiness components that were left out.
