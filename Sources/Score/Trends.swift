@@ -28,7 +28,7 @@ enum Trends {
                 var peak: (wave: String, value: Double)?
                 for (wave, groups) in zip(labels, perWave).dropLast() {
                     guard let value = metric.value(groups[group]) else { continue }
-                    if peak == nil || value > peak!.value { peak = (wave, value) }
+                    if value > peak?.value ?? -.infinity { peak = (wave, value) }
                 }
                 if let peak, peak.value - latest >= drop - Method.tolerance {
                     flags.append(Evaporation(area: latestGroup.area, metric: metric.name, peakWave: peak.wave,
