@@ -129,7 +129,10 @@ public struct CSVStreamError: Error {
 
 /// Gathers fields into the current record; libcsv reaches it through the `Unmanaged` context pointer.
 private final class RecordCollector {
-    var record = CSVRecord()
+    /// Unchecked exclusivity: the record is only touched by the libcsv callbacks of one
+    /// `csv_parse` call on one thread, never re-entrantly, and dynamic checks per field
+    /// cost more than the copy itself.
+    @exclusivity(unchecked) var record = CSVRecord()
     var onRecord: ((CSVRecord) -> Void)?
     var physicalLine = 0
     var atLineStart = true

@@ -12,38 +12,46 @@ public struct SubmissionTime: Sendable, Equatable {
 /// The wave follows the date as written (the respondent's own calendar day).
 public enum DateParser {
     public static func parse(_ cell: ArraySlice<UInt8>) -> SubmissionTime? {
-        let text = Array(ValueParser.trimmed(cell))
-        guard text.count >= 10, let year = digits(text, 0, 4), text[4] == 45, let month = digits(text, 5, 2),
-              text[7] == 45, let day = digits(text, 8, 2),
+        let trimmed = ValueParser.trimmed(cell)
+        let text = Text(bytes: trimmed, base: trimmed.startIndex)
+        guard text.count >= 10, let year = text.digits(0, 4), text[4] == 45, let month = text.digits(5, 2),
+              text[7] == 45, let day = text.digits(8, 2),
               (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
         var seconds = daysFromEpoch(year: year, month: month, day: day) * 86_400
         if text.count == 10 { return SubmissionTime(year: year, month: month, day: day, utcSeconds: seconds) }
         let separator = text[10]
-        guard text.count >= 19, separator == 84 || separator == 32, let hour = digits(text, 11, 2), text[13] == 58,
-              let minute = digits(text, 14, 2), text[16] == 58, let second = digits(text, 17, 2),
+        guard text.count >= 19, separator == 84 || separator == 32, let hour = text.digits(11, 2), text[13] == 58,
+              let minute = text.digits(14, 2), text[16] == 58, let second = text.digits(17, 2),
               hour < 24, minute < 60, second < 60 else { return nil }
         seconds += Int64(hour * 3600 + minute * 60 + second)
-        let zone = text[19...]
-        if zone.isEmpty { return SubmissionTime(year: year, month: month, day: day, utcSeconds: seconds) }
+        let zone = text.count - 19
+        if zone == 0 { return SubmissionTime(year: year, month: month, day: day, utcSeconds: seconds) }
         guard separator == 84 else { return nil }
-        if zone.count == 1, zone.first == 90 {
-            return SubmissionTime(year: year, month: month, day: day, utcSeconds: seconds)
-        }
-        guard zone.count == 6, zone[19] == 43 || zone[19] == 45, let offsetHour = digits(text, 20, 2), text[22] == 58,
-              let offsetMinute = digits(text, 23, 2), offsetHour <= 18, offsetMinute < 60 else { return nil }
+        if zone == 1, text[19] == 90 { return SubmissionTime(year: year, month: month, day: day, utcSeconds: seconds) }
+        guard zone == 6, text[19] == 43 || text[19] == 45, let offsetHour = text.digits(20, 2), text[22] == 58,
+              let offsetMinute = text.digits(23, 2), offsetHour <= 18, offsetMinute < 60 else { return nil }
         let offset = Int64(offsetHour * 3600 + offsetMinute * 60)
-        seconds += zone[19] == 43 ? -offset : offset
+        seconds += text[19] == 43 ? -offset : offset
         return SubmissionTime(year: year, month: month, day: day, utcSeconds: seconds)
     }
 
-    private static func digits(_ text: [UInt8], _ start: Int, _ count: Int) -> Int? {
-        guard start + count <= text.count else { return nil }
-        var value = 0
-        for byte in text[start..<(start + count)] {
-            guard (48...57).contains(byte) else { return nil }
-            value = value * 10 + Int(byte - 48)
+    /// The trimmed cell, indexed from 0.
+    private struct Text {
+        let bytes: ArraySlice<UInt8>
+        let base: Int
+        var count: Int { bytes.count }
+        subscript(_ offset: Int) -> UInt8 { bytes[base + offset] }
+
+        func digits(_ start: Int, _ length: Int) -> Int? {
+            guard start + length <= count else { return nil }
+            var value = 0
+            for offset in start..<(start + length) {
+                let byte = self[offset]
+                guard (48...57).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
         }
-        return value
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

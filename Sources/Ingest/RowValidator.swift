@@ -1,10 +1,9 @@
 import SurveyModel
 
-/// A record that passed every per-row check.
+/// A record that passed every per-row check; its answer codes are in the caller's buffer.
 struct ValidRow {
     var area: Int
     var time: SubmissionTime
-    var codes: [UInt8]
 }
 
 /// The per-row checks of SPEC §7, in their order of precedence.
@@ -14,8 +13,9 @@ enum RowValidator {
         case rejected(RejectReason, column: String?)
     }
 
+    /// `codes` (one per form item) receives the answer codes of an accepted row.
     static func validate(_ record: CSVRecord, header: HeaderMap, form: SurveyForm, areas: AreaCatalog,
-                         cache: inout AreaCache) -> Outcome {
+                         cache: inout CellCache<Int?>, codes: inout [UInt8]) -> Outcome {
         guard record.count == header.width else { return .rejected(.fieldCount, column: nil) }
         if let bad = firstInvalidUTF8Field(record) {
             return .rejected(.encoding, column: bad == header.id ? form.idColumn : nil)
@@ -24,15 +24,15 @@ enum RowValidator {
         guard let time = DateParser.parse(record[header.submittedAt]) else {
             return .rejected(.badDate, column: "submitted_at")
         }
-        guard let area = cache.match(record[header.area], catalog: areas) else { return .rejected(.unknownArea, column: "area") }
-        var codes = [UInt8](repeating: 0, count: form.items.count)
+        let area = cache.value(for: record[header.area]) { areas.match(String(decoding: $0, as: UTF8.self)) }
+        guard let area else { return .rejected(.unknownArea, column: "area") }
         for (index, item) in form.items.enumerated() {
             guard let code = ValueParser.code(record[header.items[index]], scale: item.scale) else {
                 return .rejected(.invalidValue, column: item.key)
             }
             codes[index] = code
         }
-        return .accepted(ValidRow(area: area, time: time, codes: codes))
+        return .accepted(ValidRow(area: area, time: time))
     }
 
     /// Index of the first field that is not valid UTF-8, nil when all are.

@@ -63,7 +63,8 @@ public struct SurveyFileReader: Sendable {
             return
         }
         state.rowsRead += 1
-        switch RowValidator.validate(record, header: header, form: form, areas: areas, cache: &state.areaCache) {
+        switch RowValidator.validate(record, header: header, form: form, areas: areas, cache: &state.areaCache,
+                                     codes: &state.codes) {
         case .rejected(let reason, let column):
             state.rejects.append(Reject(fileIndex: fileIndex, line: record.line, reason: reason,
                                         column: column, rawFields: record.strings))
@@ -90,14 +91,19 @@ struct ReadState {
     var rowsRead = 0
     var table: ResponseTable
     var rejects: [Reject] = []
-    var areaCache = AreaCache()
+    var areaCache = CellCache<Int?>()
+    var breakdownCaches: [CellCache<UInt32>]
+    /// Scratch buffer for one row's answer codes.
+    var codes: [UInt8]
 
     init(form: SurveyForm) {
         table = ResponseTable(kind: form.kind, itemCount: form.items.count, breakdownCount: form.breakdowns.count)
+        breakdownCaches = Array(repeating: CellCache(), count: form.breakdowns.count)
+        codes = Array(repeating: 0, count: form.items.count)
     }
 
     mutating func append(_ row: ValidRow, record: CSVRecord, header: HeaderMap, period: WavePeriod, fileIndex: Int) {
-        table.answers.append(contentsOf: row.codes)
+        table.answers.append(contentsOf: codes)
         table.area.append(UInt16(row.area))
         table.wave.append(Int32(period.key(year: row.time.year, month: row.time.month)))
         table.submitted.append(row.time.utcSeconds)
@@ -110,11 +116,12 @@ struct ReadState {
             table.comments.append(EmptyCollection<UInt8>())
         }
         for (column, position) in header.breakdowns.enumerated() {
-            var text = ""
-            if let position, !ValueParser.isMissing(record[position]) {
-                text = String(decoding: ValueParser.trimmed(record[position]), as: UTF8.self)
+            let cell = position.map { record[$0] } ?? []
+            let code = breakdownCaches[column].value(for: cell) { cell in
+                let text = ValueParser.isMissing(cell) ? "" : String(decoding: ValueParser.trimmed(cell), as: UTF8.self)
+                return table.breakdownPools[column].intern(text)
             }
-            table.breakdowns[column].append(table.breakdownPools[column].intern(text))
+            table.breakdowns[column].append(code)
         }
     }
 }

@@ -9,9 +9,12 @@ public struct NormalizedSurveys: Sendable {
 
     /// Concatenates each kind's tables in input order and resolves duplicates per kind.
     public init(employeeTables: [ResponseTable], customerTables: [ResponseTable], instrument: Instrument) {
+        /// One file's table is used as is (no copy); more are appended to the first.
         func merged(_ tables: [ResponseTable], _ form: SurveyForm) -> ResponseTable {
-            var table = ResponseTable(kind: form.kind, itemCount: form.items.count, breakdownCount: form.breakdowns.count)
-            for part in tables { table.append(contentsOf: part) }
+            guard var table = tables.first else {
+                return ResponseTable(kind: form.kind, itemCount: form.items.count, breakdownCount: form.breakdowns.count)
+            }
+            for part in tables.dropFirst() { table.append(contentsOf: part) }
             return table
         }
         let employees = Deduplicator.resolve(merged(employeeTables, instrument.employee))

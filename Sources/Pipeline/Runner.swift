@@ -27,7 +27,7 @@ public enum Runner {
         let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let files = try InputResolver.resolve(config.inputs)
         log.log(.info, "reading \(files.count) input files", [("files", files.map(\.path).joined(separator: " "))])
-        let ingested = try IngestStage.run(files, config: config, jobs: jobs, log: log)
+        var ingested = try IngestStage.run(files, config: config, jobs: jobs, log: log)
         let read = ingested.reduce(0) { $0 + $1.rowsRead }, early = ingested.reduce(0) { $0 + $1.rejects.count }
         log.log(.info, "ingest done", [("stage", "ingest"), ("files", String(files.count)), ("rows_read", String(read)),
                                        ("rejected", String(early)), clock.finish("ingest")])
@@ -38,6 +38,7 @@ public enum Runner {
         let normalized = NormalizedSurveys(employeeTables: ingested.filter { $0.kind == .employee }.map(\.table),
                                            customerTables: ingested.filter { $0.kind == .customer }.map(\.table),
                                            instrument: config.instrument)
+        for index in ingested.indices { ingested[index].table = normalized.table(ingested[index].kind).emptyCopy }
         let rejects = try allRejects(ingested, duplicates: normalized.duplicates, delimiter: config.inputs.delimiter)
         log.log(.info, "normalize done", [("stage", "normalize"), ("duplicates", String(normalized.duplicates.count)),
                                           clock.finish("normalize")])

@@ -96,6 +96,11 @@ public struct ResponseTable: Sendable {
 }
 
 extension ResponseTable {
+    /// A table of the same shape without rows (lets a caller drop a large table early).
+    public var emptyCopy: ResponseTable {
+        ResponseTable(kind: kind, itemCount: itemCount, breakdownCount: breakdowns.count)
+    }
+
     /// The rows where `keep` is true, in order.
     public func filtered(keep: [Bool]) -> ResponseTable {
         var result = ResponseTable(kind: kind, itemCount: itemCount, breakdownCount: breakdowns.count)
