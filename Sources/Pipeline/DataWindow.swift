@@ -7,8 +7,16 @@ enum DataWindow {
     static func of(_ surveys: NormalizedSurveys, through wave: String,
                    period: WavePeriod) -> (first: String, last: String)? {
         var first = Int64.max, last = Int64.min
+        var included: [Int32: Bool] = [:]
         for table in [surveys.employee, surveys.customer] {
-            for row in 0..<table.count where WaveLabel.label(key: table.wave[row], period: period) <= wave {
+            for row in 0..<table.count {
+                let key = table.wave[row]
+                let inside = included[key] ?? {
+                    let inside = WaveLabel.label(key: key, period: period) <= wave
+                    included[key] = inside
+                    return inside
+                }()
+                guard inside else { continue }
                 first = min(first, table.submitted[row])
                 last = max(last, table.submitted[row])
             }

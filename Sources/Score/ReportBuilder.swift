@@ -1,3 +1,4 @@
+import Dispatch
 import SurveyModel
 
 /// Scores the normalized surveys into the report (SPEC §5, §5.1, §9): picks the
@@ -35,14 +36,28 @@ public enum ReportBuilder {
         let waveLabels = Array(labels[...reportIndex])
         let current = perWave[perWave.count - 1]
         let reportKey = present[reportIndex]
+        let (breakdowns, comments) = inParallel(jobs: jobs,
+            { CustomerBreakdowns.build(customer, wave: reportKey, config: config) },
+            { Comments.build(employee: employee, customer: customer, wave: reportKey, config: config) })
         return ScoreReport(
             wave: waveLabels[waveLabels.count - 1], waves: waveLabels, areas: current,
             psychometrics: psychometrics(scorer.employee, scorer.customer, wave: waves.count - 1, areas: current,
                                          config: config),
             trends: Trends.points(perWave, labels: waveLabels),
             evaporation: Trends.evaporation(perWave, labels: waveLabels, drop: config.scoring.evaporationDrop),
-            customerBreakdowns: CustomerBreakdowns.build(customer, wave: reportKey, config: config),
-            comments: Comments.build(employee: employee, customer: customer, wave: reportKey, config: config))
+            customerBreakdowns: breakdowns, comments: comments)
+    }
+
+    /// Runs two independent passes at once when more than one job is allowed.
+    static func inParallel<A: Sendable, B: Sendable>(jobs: Int, _ first: @Sendable () -> A,
+                                                     _ second: @Sendable () -> B) -> (A, B) {
+        guard jobs > 1 else { return (first(), second()) }
+        let slots = PairSlots<A, B>()
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { slots.first = first() } else { slots.second = second() }
+        }
+        guard let a = slots.first, let b = slots.second else { return (first(), second()) }
+        return (a, b)
     }
 
     /// Corrected item-total correlation and alpha-if-dropped for All areas' constructs of k ≥ 3 items.
@@ -75,4 +90,13 @@ public enum WaveLabel {
         case .month: return period.label(year: key / 100, month: key % 100)
         }
     }
+}
+
+/// The two results of `ReportBuilder.inParallel`.
+///
+/// `@unchecked Sendable` is safe: each slot is written by exactly one of the two
+/// iterations of `concurrentPerform` and read only after it has returned.
+private final class PairSlots<A, B>: @unchecked Sendable {
+    var first: A?
+    var second: B?
 }
