@@ -1,3 +1,5 @@
+import SurveyModel
+
 /// Remembers what each distinct cell of a column turned into (an area index, a
 /// breakdown code), so that a million rows cost a hash and a byte comparison each
 /// instead of building a String and folding its case. Columns with more distinct
@@ -8,8 +10,7 @@ struct CellCache<Value> {
     private static var limit: Int { 4096 }
 
     mutating func value(for cell: ArraySlice<UInt8>, compute: (ArraySlice<UInt8>) -> Value) -> Value {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in cell { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hash = FNV1a.hash(cell)
         if let index = byHash[hash], entries[index].bytes.elementsEqual(cell) { return entries[index].value }
         let value = compute(cell)
         if entries.count < Self.limit, byHash[hash] == nil {

@@ -1,3 +1,5 @@
+import SurveyModel
+
 /// A submission time as written: its calendar date and the instant in UTC.
 public struct SubmissionTime: Sendable, Equatable {
     public var year: Int
@@ -16,8 +18,8 @@ public enum DateParser {
         let text = Text(bytes: trimmed, base: trimmed.startIndex)
         guard text.count >= 10, let year = text.digits(0, 4), text[4] == 45, let month = text.digits(5, 2),
               text[7] == 45, let day = text.digits(8, 2),
-              (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
-        var seconds = daysFromEpoch(year: year, month: month, day: day) * 86_400
+              (1...12).contains(month), day >= 1, day <= CivilCalendar.daysIn(month: month, year: year) else { return nil }
+        var seconds = CivilCalendar.daysFromEpoch(year: year, month: month, day: day) * 86_400
         if text.count == 10 { return SubmissionTime(year: year, month: month, day: day, utcSeconds: seconds) }
         let separator = text[10]
         guard text.count >= 19, separator == 84 || separator == 32, let hour = text.digits(11, 2), text[13] == 58,
@@ -52,23 +54,5 @@ public enum DateParser {
             }
             return value
         }
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func daysFromEpoch(year: Int, month: Int, day: Int) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return Int64(era * 146_097 + dayOfEra - 719_468)
     }
 }

@@ -47,12 +47,8 @@ public enum Deduplicator {
         table.wave[a] == table.wave[b] && table.ids[a].elementsEqual(table.ids[b])
     }
 
-    /// FNV-1a over the id bytes and the wave.
+    /// FNV-1a over the id bytes, then the wave.
     private static func hash(_ id: ArraySlice<UInt8>, wave: Int32) -> UInt64 {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in id {
-            value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        return (value ^ UInt64(UInt32(bitPattern: wave))) &* 0x100_0000_01b3
+        (FNV1a.hash(id) ^ UInt64(UInt32(bitPattern: wave))) &* 0x100_0000_01b3
     }
 }
