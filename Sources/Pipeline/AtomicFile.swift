@@ -9,11 +9,15 @@ public enum AtomicFile {
     public static let temporaryPrefix = ".tmp-"
 
     public static func write(_ data: Data, to path: String) throws(PipelineError) {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent("\(temporaryPrefix)\(getpid())-\(url.lastPathComponent)").path
+        try publish(try stage(data, for: path), as: path)
+    }
+
+    /// Writes and flushes `data` under the temporary name of `path` and returns that name;
+    /// `publish` renames it into place (several files can be staged, then published together).
+    public static func stage(_ data: Data, for path: String) throws(PipelineError) -> String {
+        let temporary = temporaryPath(for: path)
         try writeFlushed(data, to: temporary)
-        try publish(temporary, as: path)
+        return temporary
     }
 
     /// Renames a finished temporary file over `path`.
@@ -44,23 +48,13 @@ public enum AtomicFile {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw .other("cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
-        var failed = false
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failed = true
-                    return
-                }
-                offset += written
-            }
-        }
-        if failed || fsync(descriptor) != 0 {
-            let reason = String(cString: strerror(errno))
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
+        do {
+            try handle.write(contentsOf: data)
+            try handle.synchronize()
+        } catch {
             unlink(path)
-            throw .other("cannot write \(path): \(reason)")
+            throw .other("cannot write \(path): \(error.localizedDescription)")
         }
     }
 }

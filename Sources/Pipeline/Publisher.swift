@@ -3,7 +3,8 @@ import Foundation
 import Score
 import SurveyModel
 
-/// Writes the three outputs into the output folder under its lock, each atomically.
+/// Writes the three outputs into the output folder under its lock: each to a temporary
+/// name first, then all renamed into place together once every one is complete.
 /// Above the quality gate the rejects and JSON are published and the workbook is not.
 struct Publisher {
     let config: PipelineConfig
@@ -24,25 +25,30 @@ struct Publisher {
         let rejected = metadata.inputs.reduce(0) { $0 + $1.rejected }
         let outcome = RunOutcome(jsonPath: base + ".json", rejectsPath: base + ".rejects.csv", workbookPath: nil,
                                  rowsRead: rowsRead, rejected: rejected)
-        try AtomicFile.write(Data(RejectsCSV.render(rejects, files: files).utf8), to: outcome.rejectsPath)
-        try AtomicFile.write(Data(ResultsJSON.document(report: report, metadata: metadata).rendered().utf8),
-                             to: outcome.jsonPath)
+        // Every output is written and flushed under its temporary name first; the renames come
+        // last, so a failure or a kill before them leaves the whole previous report as it was.
+        var staged: [(temporary: String, final: String)] = []
+        defer { for file in staged { unlink(file.temporary) } }
+        staged.append((try AtomicFile.stage(Data(RejectsCSV.render(rejects, files: files).utf8),
+                                            for: outcome.rejectsPath), outcome.rejectsPath))
+        staged.append((try AtomicFile.stage(Data(ResultsJSON.document(report: report, metadata: metadata)
+                                                    .rendered().utf8), for: outcome.jsonPath), outcome.jsonPath))
         let share = rowsRead == 0 ? 0 : Double(rejected) / Double(rowsRead)
-        guard share <= config.maxRejectFraction else {
+        let gateHolds = share <= config.maxRejectFraction
+        let workbook = base + ".xlsx"
+        if gateHolds {
+            let temporary = AtomicFile.temporaryPath(for: workbook)
+            staged.append((temporary, workbook))
+            try WorkbookWriter.write(report: report, metadata: metadata, config: config, to: temporary)
+            try AtomicFile.flush(temporary)
+        }
+        for file in staged { try AtomicFile.publish(file.temporary, as: file.final) }
+        staged.removeAll()
+        guard gateHolds else {
             log.log(.error, "quality gate failed: workbook not published",
                     [("rejected", String(rejected)), ("rows_read", String(rowsRead))])
             return outcome
         }
-        let workbook = base + ".xlsx"
-        let temporary = AtomicFile.temporaryPath(for: workbook)
-        do {
-            try WorkbookWriter.write(report: report, metadata: metadata, config: config, to: temporary)
-            try AtomicFile.flush(temporary)
-        } catch {
-            unlink(temporary)
-            throw error
-        }
-        try AtomicFile.publish(temporary, as: workbook)
         var published = outcome
         published.workbookPath = workbook
         log.log(.info, "published \(workbook)")
