@@ -1,0 +1,124 @@
+// libFuzzer entry point for the ingest stage (built by scripts/fuzz, not by SwiftPM).
+//
+// Compiled into one module together with the Ingest files that do not need Crypto
+// (CSVRecord, CSVStream, ValueParser, DateParser, HeaderMap, RowValidator, CellCache), so the
+// internal `RowValidator` is reachable. Each input is read the way SurveyFileReader
+// reads a file: the first record is the header, every later record goes through
+// the per-row checks of SPEC §7, and an accepted row is taken apart the way
+// `ReadState.append` does. Any crash, sanitizer report or broken invariant below
+// (`check`) is a finding.
+
+import SurveyModel
+
+private let instrument = DefaultInstrument.value
+private let areas = AreaCatalog(
+    areas: [Area(name: "Operations", aliases: ["Ops", "Operations  Dept"], headcount: 10),
+            Area(name: "Customer Service", aliases: ["CS"])],
+    catchAllName: nil)
+
+/// The canonical employee header: a second pass puts it in front of the input so that
+/// mutated rows reach the row checks even when the mutation broke the header.
+private let employeeHeader: [UInt8] = Array((["respondent_id", "submitted_at", "area", "role"]
+    + instrument.employee.items.map(\.key) + ["comment"]).joined(separator: ",").utf8) + [10]
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    ingest(bytes, form: instrument.employee, delimiter: UInt8(ascii: ","))
+    ingest(bytes, form: instrument.customer, delimiter: UInt8(ascii: ","))
+    ingest(employeeHeader + bytes, form: instrument.employee, delimiter: UInt8(ascii: ","))
+    if bytes.contains(UInt8(ascii: ";")) { ingest(bytes, form: instrument.employee, delimiter: UInt8(ascii: ";")) }
+    // The cell parsers on the raw input as one cell.
+    _ = DateParser.parse(bytes[...])
+    for scale in [Scale.likert, .frequency, .zeroToTen] { _ = ValueParser.code(bytes[...], scale: scale) }
+    return 0
+}
+
+/// A broken invariant: report it the way a crash is reported.
+private func check(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
+    if !condition() { fatalError("invariant: \(message())") }
+}
+
+private func ingest(_ document: [UInt8], form: SurveyForm, delimiter: UInt8) {
+    let body = document.starts(with: [0xEF, 0xBB, 0xBF]) ? document.dropFirst(3) : document[...]
+    // Physical lines of the document: LF, CRLF and a lone CR each end one.
+    var lines = 1
+    var previous: UInt8 = 0
+    for byte in body {
+        if byte == 10, previous != 13 { lines += 1 }
+        if byte == 13 { lines += 1 }
+        previous = byte
+    }
+    let maxFieldBytes = body.count
+    var header: HeaderMap?
+    var headerFailed = false
+    var cache = CellCache<Int?>()
+    var codes = [UInt8](repeating: 0, count: form.items.count)
+    var lastLine = 0
+    var records = 0
+    guard let stream = try? CSVStream(delimiter: delimiter) else { return }
+    do throws(CSVStreamError) {
+        try stream.parse(document) { record in
+            records += 1
+            check(record.line > lastLine, "record \(records) starts on line \(record.line) after \(lastLine)")
+            check(record.line <= lines, "line \(record.line) beyond the \(lines) physical lines")
+            lastLine = record.line
+            check(record.count >= 1, "a record without fields")
+            var end = 0
+            for field in record.ends {
+                check(field >= end, "field ends go backwards")
+                end = field
+            }
+            check(end == record.bytes.count && end <= maxFieldBytes, "field bytes do not add up")
+            if headerFailed { return }
+            guard let map = header else {
+                do throws(PipelineError) {
+                    header = try HeaderMap(header: record, form: form, renames: [:], file: "fuzz.csv")
+                    check(header!.width == record.count, "header width")
+                } catch {
+                    headerFailed = true
+                    check(error.exitCode == 3, "a header problem that is not an input error")
+                    check(error.description.utf8.count < 4096, "header error of \(error.description.utf8.count) bytes")
+                }
+                return
+            }
+            row(record, header: map, form: form, cache: &cache, codes: &codes)
+        }
+    } catch {
+        check(!error.message.isEmpty, "libcsv failed without a message")
+    }
+}
+
+/// The per-row checks, then what `ReadState.append` takes from an accepted row.
+private func row(_ record: CSVRecord, header: HeaderMap, form: SurveyForm, cache: inout CellCache<Int?>,
+                 codes: inout [UInt8]) {
+    let outcome = RowValidator.validate(record, header: header, form: form, areas: areas, cache: &cache,
+                                        codes: &codes)
+    if record.count == header.width {
+        // The per-file cache of area cells must agree with the catalog it stands in for.
+        let cached = cache.value(for: record[header.area]) { areas.match(String(decoding: $0, as: UTF8.self)) }
+        check(cached == areas.match(record.string(header.area)), "area cache disagrees with the catalog")
+    }
+    switch outcome {
+    case .rejected(let reason, _):
+        if reason != .fieldCount { check(record.count == header.width, "rejected for \(reason) with a bad width") }
+        _ = record.strings
+    case .accepted(let valid):
+        check(record.count == header.width, "accepted with \(record.count) of \(header.width) fields")
+        check(RowValidator.firstInvalidUTF8Field(record) == nil, "accepted with invalid UTF-8")
+        check(!ValueParser.trimmed(record[header.id]).isEmpty, "accepted without an id")
+        check(areas.areas.indices.contains(valid.area), "area index \(valid.area)")
+        check((1...12).contains(valid.time.month) && (1...31).contains(valid.time.day), "date out of range")
+        for (index, item) in form.items.enumerated() {
+            check(codes[index] <= item.scale.maxCode, "\(item.key) code \(codes[index])")
+        }
+        _ = WavePeriod.quarter.label(year: valid.time.year, month: valid.time.month)
+        _ = WavePeriod.month.key(year: valid.time.year, month: valid.time.month)
+        if let comment = header.comment, !ValueParser.isMissing(record[comment]) {
+            _ = String(decoding: ValueParser.trimmed(record[comment]), as: UTF8.self)
+        }
+        for position in header.breakdowns.compactMap({ $0 }) where !ValueParser.isMissing(record[position]) {
+            _ = String(decoding: ValueParser.trimmed(record[position]), as: UTF8.self)
+        }
+    }
+}
