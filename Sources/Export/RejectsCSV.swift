@@ -3,7 +3,8 @@ import SurveyModel
 
 /// The rejects file of SPEC §7: one row per rejected input row with its source
 /// file, line, reason, offending column and raw fields. Cells that a spreadsheet
-/// would run as a formula (`= + - @`, tab, CR first) get a leading `'` (OWASP).
+/// would run as a formula (`= + - @`, tab, CR first) get a leading `'` (OWASP);
+/// NUL bytes, which spreadsheets refuse, become U+FFFD.
 public enum RejectsCSV {
     public static func render(_ rejects: [Reject], files: [String]) -> String {
         let width = rejects.map(\.rawFields.count).max() ?? 0
@@ -19,7 +20,7 @@ public enum RejectsCSV {
 
     /// Neutralized, then quoted when it holds a delimiter, quote or line break.
     public static func cell(_ value: String) -> String {
-        var text = value
+        var text = value.contains("\0") ? value.replacingOccurrences(of: "\0", with: "\u{FFFD}") : value
         if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
             text = "'" + text
         }

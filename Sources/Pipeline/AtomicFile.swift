@@ -20,6 +20,15 @@ public enum AtomicFile {
         return temporary
     }
 
+    /// Deletes temporary files of runs that were killed. Call it only while holding the
+    /// folder's lock: then no live run owns a temporary file there.
+    public static func removeLeftovers(in folder: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where name.hasPrefix(temporaryPrefix) {
+            unlink((folder as NSString).appendingPathComponent(name))
+        }
+    }
+
     /// Renames a finished temporary file over `path`.
     public static func publish(_ temporary: String, as path: String) throws(PipelineError) {
         guard rename(temporary, path) == 0 else {

@@ -20,6 +20,7 @@ struct Publisher {
         }
         let lock = try FolderLock(folder: folder, wait: wait)
         defer { withExtendedLifetime(lock) {} }
+        AtomicFile.removeLeftovers(in: folder)
         let base = (folder as NSString).appendingPathComponent(metadata.reportName)
         let rowsRead = metadata.inputs.reduce(0) { $0 + $1.rowsRead }
         let rejected = metadata.inputs.reduce(0) { $0 + $1.rejected }

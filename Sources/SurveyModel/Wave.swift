@@ -5,7 +5,8 @@ public enum WavePeriod: String, Sendable, Hashable {
 
     /// The wave label of a calendar date, e.g. `2026-Q3` or `2026-09`.
     public func label(year: Int, month: Int) -> String {
-        let y = String(year)
+        let digits = String(year)
+        let y = String(repeating: "0", count: max(0, 4 - digits.count)) + digits
         switch self {
         case .quarter: return "\(y)-Q\((month - 1) / 3 + 1)"
         case .month: return month < 10 ? "\(y)-0\(month)" : "\(y)-\(month)"

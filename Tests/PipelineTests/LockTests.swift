@@ -85,3 +85,20 @@ private final class LockHolder: @unchecked Sendable {
 
     var isReleased: Bool { guardLock.withLock { lock == nil } }
 }
+
+/// Temporary files of killed runs are removed by the next run that holds the lock.
+final class LeftoverTests: XCTestCase {
+    func testNextRunRemovesTemporaryFilesOfKilledRuns() throws {
+        let out = try Fixtures.temporaryFolder()
+        let stale = (out as NSString).appendingPathComponent(".tmp-99999-readiness-2026-Q3.xlsx")
+        try Data("half a workbook".utf8).write(to: URL(fileURLWithPath: stale))
+        var options = RunOptions()
+        options.configPath = Fixtures.path("tiny/pipeline.json")
+        options.outputFolder = out
+        options.log = RunLog(format: .text, quiet: true)
+        _ = try Runner.run(options)
+        let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        XCTAssertEqual(names, [".survey-pipeline.lock", "readiness-2026-Q3.json", "readiness-2026-Q3.rejects.csv",
+                               "readiness-2026-Q3.xlsx"])
+    }
+}

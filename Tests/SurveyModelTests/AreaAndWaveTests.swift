@@ -40,6 +40,8 @@ final class AreaAndWaveTests: XCTestCase {
                         "2026-Q3", "2026-Q3", "2026-Q3", "2026-Q4", "2026-Q4", "2026-Q4"]
         XCTAssertEqual((1...12).map { WavePeriod.quarter.label(year: 2026, month: $0) }, expected)
         XCTAssertEqual(WavePeriod.quarter.label(year: 2026, month: 9), "2026-Q3")
+        XCTAssertEqual(WavePeriod.quarter.label(year: 0, month: 1), "0000-Q1")
+        XCTAssertEqual(WavePeriod.month.label(year: 987, month: 12), "0987-12")
     }
 
     func testMonthLabels() {
