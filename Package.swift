@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize"]),
         .testTarget(name: "ScoreTests", dependencies: ["Score"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Pipeline"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -27,8 +27,31 @@ public struct CSVRecord: Sendable {
 
     public var strings: [String] { (0..<count).map(string) }
 
+    /// Reads the fields without reference counting: `body` gets a view that is valid only
+    /// while it runs (the hot path of ingest).
+    func withFields<Result>(_ body: (FieldView) -> Result) -> Result {
+        bytes.withUnsafeBufferPointer { bytes in
+            ends.withUnsafeBufferPointer { ends in body(FieldView(bytes: bytes, ends: ends)) }
+        }
+    }
+
     mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
     }
+}
+
+/// Borrowed access to the fields of a `CSVRecord`, valid only inside `withFields`.
+struct FieldView {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let ends: UnsafeBufferPointer<Int>
+
+    var count: Int { ends.count }
+
+    subscript(field: Int) -> Slice<UnsafeBufferPointer<UInt8>> {
+        bytes[(field == 0 ? 0 : ends[field - 1])..<ends[field]]
+    }
+
+    /// Any byte of the record at or above 0x80 (only then is a UTF-8 check needed).
+    var hasNonASCII: Bool { bytes.contains { $0 >= 0x80 } }
 }

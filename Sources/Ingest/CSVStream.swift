@@ -7,8 +7,8 @@ import Foundation
 /// The file is fed to libcsv one physical line at a time (ended by LF, CRLF or a
 /// lone CR), so the line where a record begins is known exactly even when quoted
 /// fields span lines.
-/// libcsv trims only plain spaces (0x20) around fields: tabs and other characters
-/// arrive as written, and a space after a closing quote does not reopen the field.
+/// libcsv trims spaces and tabs around unquoted fields (its default, checked inline),
+/// never the delimiter itself; inside quotes everything arrives as written.
 public final class CSVStream {
     /// Bytes read per `read(2)`.
     public static let chunkSize = 1 << 20
@@ -19,7 +19,6 @@ public final class CSVStream {
     public init(delimiter: UInt8) throws(CSVStreamError) {
         guard csv_init(&parser, UInt8(CSV_APPEND_NULL)) == 0 else { throw CSVStreamError("libcsv could not start") }
         csv_set_delim(&parser, delimiter)
-        csv_set_space_func(&parser, { $0 == 0x20 ? 1 : 0 })
     }
 
     deinit { csv_free(&parser) }
@@ -27,7 +26,7 @@ public final class CSVStream {
     /// Reads `path` to the end, calling `onRecord` per record and `onBytes` per chunk read
     /// (for hashing). A leading UTF-8 byte-order mark is skipped.
     public func read(path: String, onBytes: (UnsafeRawBufferPointer) -> Void,
-                     onRecord: @escaping (CSVRecord) -> Void) throws(CSVStreamError) {
+                     onRecord: @escaping (BorrowedRecord) -> Void) throws(CSVStreamError) {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw CSVStreamError(String(cString: strerror(errno))) }
         defer { close(descriptor) }
@@ -56,7 +55,7 @@ public final class CSVStream {
 
     /// Parses an in-memory document (tests, fuzzing).
     public func parse(_ data: [UInt8], onRecord: @escaping (CSVRecord) -> Void) throws(CSVStreamError) {
-        collector.onRecord = onRecord
+        collector.onRecord = { onRecord($0.copy()) }
         defer { collector.onRecord = nil }
         var start = 0
         if data.count >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF { start = 3 }
@@ -88,7 +87,7 @@ public final class CSVStream {
         while offset < chunk.count {
             if collector.atLineStart {
                 collector.physicalLine += 1
-                if parser.pstate == 0 { collector.record.line = collector.physicalLine }
+                if parser.pstate == 0 { collector.recordLine = collector.physicalLine }
             }
             let start = base + offset, rest = chunk.count - offset
             var length = memchr(start, 0x0A, rest).map { UnsafeRawPointer($0) - start + 1 } ?? rest
@@ -129,11 +128,9 @@ public struct CSVStreamError: Error {
 
 /// Gathers fields into the current record; libcsv reaches it through the `Unmanaged` context pointer.
 private final class RecordCollector {
-    /// Unchecked exclusivity: the record is only touched by the libcsv callbacks of one
-    /// `csv_parse` call on one thread, never re-entrantly, and dynamic checks per field
-    /// cost more than the copy itself.
-    @exclusivity(unchecked) var record = CSVRecord()
-    var onRecord: ((CSVRecord) -> Void)?
+    let record = RecordBuffer()
+    var recordLine = 0
+    var onRecord: ((BorrowedRecord) -> Void)?
     var physicalLine = 0
     var atLineStart = true
     /// The last read ended with a CR: an LF opening the next read completes a CRLF.
@@ -142,16 +139,11 @@ private final class RecordCollector {
 
 private func fieldCallback(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
     guard let context else { return }
-    let collector = Unmanaged<RecordCollector>.fromOpaque(context).takeUnretainedValue()
-    if let field, length > 0 {
-        collector.record.bytes.append(contentsOf: UnsafeRawBufferPointer(start: field, count: length))
-    }
-    collector.record.ends.append(collector.record.bytes.count)
+    Unmanaged<RecordCollector>.fromOpaque(context).takeUnretainedValue().record.appendField(field, length)
 }
 
 private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
     guard let context else { return }
     let collector = Unmanaged<RecordCollector>.fromOpaque(context).takeUnretainedValue()
-    collector.onRecord?(collector.record)
-    collector.record.reset()
+    collector.record.withRecord(line: collector.recordLine) { collector.onRecord?($0) }
 }

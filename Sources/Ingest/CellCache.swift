@@ -9,7 +9,7 @@ struct CellCache<Value> {
     private var byHash: [UInt64: Int] = [:]
     private static var limit: Int { 4096 }
 
-    mutating func value(for cell: ArraySlice<UInt8>, compute: (ArraySlice<UInt8>) -> Value) -> Value {
+    mutating func value<Cell: ValueParser.Bytes>(for cell: Cell, compute: (Cell) -> Value) -> Value {
         let hash = FNV1a.hash(cell)
         if let index = byHash[hash], entries[index].bytes.elementsEqual(cell) { return entries[index].value }
         let value = compute(cell)

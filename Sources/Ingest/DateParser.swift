@@ -13,9 +13,9 @@ public struct SubmissionTime: Sendable, Equatable {
 /// `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS` with optional `Z` or `±HH:MM`, `YYYY-MM-DD HH:MM:SS`.
 /// The wave follows the date as written (the respondent's own calendar day).
 public enum DateParser {
-    public static func parse(_ cell: ArraySlice<UInt8>) -> SubmissionTime? {
+    public static func parse<Cell: ValueParser.Bytes>(_ cell: Cell) -> SubmissionTime? {
         let trimmed = ValueParser.trimmed(cell)
-        let text = Text(bytes: trimmed, base: trimmed.startIndex)
+        let text = Text(bytes: trimmed)
         guard text.count >= 10, let year = text.digits(0, 4), text[4] == 45, let month = text.digits(5, 2),
               text[7] == 45, let day = text.digits(8, 2),
               (1...12).contains(month), day >= 1, day <= CivilCalendar.daysIn(month: month, year: year) else { return nil }
@@ -38,11 +38,10 @@ public enum DateParser {
     }
 
     /// The trimmed cell, indexed from 0.
-    private struct Text {
-        let bytes: ArraySlice<UInt8>
-        let base: Int
+    private struct Text<Slice: RandomAccessCollection<UInt8>> {
+        let bytes: Slice
         var count: Int { bytes.count }
-        subscript(_ offset: Int) -> UInt8 { bytes[base + offset] }
+        subscript(_ offset: Int) -> UInt8 { bytes[bytes.index(bytes.startIndex, offsetBy: offset)] }
 
         func digits(_ start: Int, _ length: Int) -> Int? {
             guard start + length <= count else { return nil }

@@ -3,18 +3,21 @@ import SurveyModel
 
 /// Where each column the instrument needs sits in one file's header (SPEC §3.1):
 /// names match case-insensitively after trimming, renames from pipeline.json applied.
-public struct HeaderMap: Sendable {
-    public var width: Int
-    public var id: Int
-    public var submittedAt: Int
-    public var area: Int
+/// A class, so the per-row code shares one instance instead of copying its arrays.
+public final class HeaderMap: Sendable {
+    public let width: Int
+    public let id: Int
+    public let submittedAt: Int
+    public let area: Int
     /// One per form item, in form order.
-    public var items: [Int]
+    public let items: [Int]
+    /// The scale of each form item, in form order.
+    public let scales: [Scale]
     /// One per form breakdown; nil when the file lacks it.
-    public var breakdowns: [Int?]
-    public var comment: Int?
+    public let breakdowns: [Int?]
+    public let comment: Int?
     /// Header cells the instrument does not use, as written.
-    public var unknownColumns: [String]
+    public let unknownColumns: [String]
 
     /// - Throws: `PipelineError.input` naming the missing or repeated column.
     public init(header: CSVRecord, form: SurveyForm, renames: [String: String], file: String) throws(PipelineError) {
@@ -50,6 +53,7 @@ public struct HeaderMap: Sendable {
         var items: [Int] = []
         for item in form.items { items.append(try find(item.key, required: true) ?? 0) }
         self.items = items
+        scales = form.items.map(\.scale)
         var breakdowns: [Int?] = []
         for name in form.breakdowns { breakdowns.append(try find(name, required: false)) }
         self.breakdowns = breakdowns

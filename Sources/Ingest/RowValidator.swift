@@ -16,6 +16,13 @@ enum RowValidator {
     /// `codes` (one per form item) receives the answer codes of an accepted row.
     static func validate(_ record: CSVRecord, header: HeaderMap, form: SurveyForm, areas: AreaCatalog,
                          cache: inout CellCache<Int?>, codes: inout [UInt8]) -> Outcome {
+        record.withFields { fields in
+            validate(fields, header: header, form: form, areas: areas, cache: &cache, codes: &codes)
+        }
+    }
+
+    static func validate(_ record: FieldView, header: HeaderMap, form: SurveyForm, areas: AreaCatalog,
+                         cache: inout CellCache<Int?>, codes: inout [UInt8]) -> Outcome {
         guard record.count == header.width else { return .rejected(.fieldCount, column: nil) }
         if let bad = firstInvalidUTF8Field(record) {
             return .rejected(.encoding, column: bad == header.id ? form.idColumn : nil)
@@ -26,9 +33,10 @@ enum RowValidator {
         }
         let area = cache.value(for: record[header.area]) { areas.match(String(decoding: $0, as: UTF8.self)) }
         guard let area else { return .rejected(.unknownArea, column: "area") }
-        for (index, item) in form.items.enumerated() {
-            guard let code = ValueParser.code(record[header.items[index]], scale: item.scale) else {
-                return .rejected(.invalidValue, column: item.key)
+        // Indexes, not `for item in form.items`: copying each Item would retain its strings per row.
+        for index in header.items.indices {
+            guard let code = ValueParser.code(record[header.items[index]], scale: header.scales[index]) else {
+                return .rejected(.invalidValue, column: form.items[index].key)
             }
             codes[index] = code
         }
@@ -37,7 +45,11 @@ enum RowValidator {
 
     /// Index of the first field that is not valid UTF-8, nil when all are.
     static func firstInvalidUTF8Field(_ record: CSVRecord) -> Int? {
-        if !record.bytes.contains(where: { $0 >= 0x80 }) { return nil }
+        record.withFields(firstInvalidUTF8Field)
+    }
+
+    static func firstInvalidUTF8Field(_ record: FieldView) -> Int? {
+        if !record.hasNonASCII { return nil }
         for field in 0..<record.count where String(validating: record[field], as: UTF8.self) == nil {
             return field
         }

@@ -56,20 +56,21 @@ public struct SurveyFileReader: Sendable {
                             unknownColumns: header.unknownColumns)
     }
 
-    private func consume(_ record: CSVRecord, state: inout ReadState, path: String,
+    private func consume(_ record: BorrowedRecord, state: inout ReadState, path: String,
                          fileIndex: Int) throws(PipelineError) {
         guard let header = state.header else {
-            state.header = try HeaderMap(header: record, form: form, renames: renames, file: path)
+            state.header = try HeaderMap(header: record.copy(), form: form, renames: renames, file: path)
             return
         }
         state.rowsRead += 1
-        switch RowValidator.validate(record, header: header, form: form, areas: areas, cache: &state.areaCache,
-                                     codes: &state.codes) {
+        switch RowValidator.validate(record.fields, header: header, form: form, areas: areas,
+                                     cache: &state.areaCache, codes: &state.codes) {
         case .rejected(let reason, let column):
             state.rejects.append(Reject(fileIndex: fileIndex, line: record.line, reason: reason,
                                         column: column, rawFields: record.strings))
         case .accepted(let row):
-            state.append(row, record: record, header: header, period: wavePeriod, fileIndex: fileIndex)
+            state.append(row, fields: record.fields, line: record.line, header: header, period: wavePeriod,
+                         fileIndex: fileIndex)
         }
     }
 
@@ -102,21 +103,22 @@ struct ReadState {
         codes = Array(repeating: 0, count: form.items.count)
     }
 
-    mutating func append(_ row: ValidRow, record: CSVRecord, header: HeaderMap, period: WavePeriod, fileIndex: Int) {
+    mutating func append(_ row: ValidRow, fields record: FieldView, line: Int, header: HeaderMap, period: WavePeriod,
+                         fileIndex: Int) {
         table.answers.append(contentsOf: codes)
         table.area.append(UInt16(row.area))
         table.wave.append(Int32(period.key(year: row.time.year, month: row.time.month)))
         table.submitted.append(row.time.utcSeconds)
         table.file.append(UInt16(truncatingIfNeeded: fileIndex))
-        table.line.append(UInt32(truncatingIfNeeded: record.line))
-        table.ids.append(ValueParser.trimmed(record[header.id]))
+        table.line.append(UInt32(truncatingIfNeeded: line))
+        table.ids.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: ValueParser.trimmed(record[header.id]))))
         if let comment = header.comment, !ValueParser.isMissing(record[comment]) {
-            table.comments.append(ValueParser.trimmed(record[comment]))
+            table.comments.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: ValueParser.trimmed(record[comment]))))
         } else {
-            table.comments.append(EmptyCollection<UInt8>())
+            table.comments.append(UnsafeRawBufferPointer(start: nil, count: 0))
         }
         for (column, position) in header.breakdowns.enumerated() {
-            let cell = position.map { record[$0] } ?? []
+            let cell = position.map { record[$0] } ?? record.bytes[0..<0]
             let code = breakdownCaches[column].value(for: cell) { cell in
                 let text = ValueParser.isMissing(cell) ? "" : String(decoding: ValueParser.trimmed(cell), as: UTF8.self)
                 return table.breakdownPools[column].intern(text)

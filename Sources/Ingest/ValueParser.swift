@@ -4,7 +4,11 @@ import SurveyModel
 /// Likert and frequency, value + 1 for 0–10; nil = invalid. Works on raw bytes,
 /// trimmed, ASCII case-insensitive, without allocating.
 public enum ValueParser {
-    public static func code(_ cell: ArraySlice<UInt8>, scale: Scale) -> UInt8? {
+    /// What the parsers read: the bytes of one cell, indexed by Int (an `ArraySlice`,
+    /// or a borrowed `UnsafeBufferPointer` slice on the hot path).
+    public typealias Bytes = RandomAccessCollection<UInt8>
+
+    public static func code<Cell: Bytes>(_ cell: Cell, scale: Scale) -> UInt8? {
         let field = trimmed(cell)
         if field.isEmpty { return 0 }
         if let number = smallInteger(field) {
@@ -26,22 +30,22 @@ public enum ValueParser {
     }
 
     /// True when a cell means "no answer" (SPEC §3.4), used for optional text columns too.
-    public static func isMissing(_ cell: ArraySlice<UInt8>) -> Bool {
+    public static func isMissing<Cell: Bytes>(_ cell: Cell) -> Bool {
         code(cell, scale: .zeroToTen) == 0
     }
 
     /// ASCII white space stripped at both ends.
-    public static func trimmed(_ cell: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    public static func trimmed<Cell: Bytes>(_ cell: Cell) -> Cell.SubSequence {
         var lower = cell.startIndex, upper = cell.endIndex
-        while lower < upper, isSpace(cell[lower]) { lower += 1 }
-        while upper > lower, isSpace(cell[upper - 1]) { upper -= 1 }
+        while lower < upper, isSpace(cell[lower]) { lower = cell.index(after: lower) }
+        while upper > lower, isSpace(cell[cell.index(before: upper)]) { upper = cell.index(before: upper) }
         return cell[lower..<upper]
     }
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (9...13).contains(byte) }
 
     /// Digits only, at most two of them.
-    private static func smallInteger(_ field: ArraySlice<UInt8>) -> Int? {
+    private static func smallInteger<Field: Collection<UInt8>>(_ field: Field) -> Int? {
         guard field.count <= 2 else { return nil }
         var value = 0
         for byte in field {

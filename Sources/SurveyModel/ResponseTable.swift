@@ -13,6 +13,12 @@ public struct TextColumn: Sendable {
         ends.append(bytes.count)
     }
 
+    /// Appends borrowed bytes (the ingest hot path: no generic dispatch across modules).
+    public mutating func append(_ value: UnsafeRawBufferPointer) {
+        bytes.append(contentsOf: value)
+        ends.append(bytes.count)
+    }
+
     public mutating func append(contentsOf other: TextColumn) {
         let base = bytes.count
         bytes.append(contentsOf: other.bytes)
