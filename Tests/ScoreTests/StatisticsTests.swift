@@ -19,6 +19,16 @@ final class StatisticsTests: XCTestCase {
         }
     }
 
+    /// From df = 100 on the Cornish–Fisher expansion replaces the beta inversion; both must agree
+    /// there, and with R's qt(0.975, 1000) = 1.962339.
+    func testExpansionAgreesWithInversionForLargeDF() {
+        for df in [100, 250, 1000, 50_000] {
+            XCTAssertEqual(StudentT.cornishFisher975(df: Double(df)), StudentT.quantile(0.975, df: Double(df)),
+                           accuracy: 1e-9, "df \(df)")
+        }
+        XCTAssertEqual(StudentT.critical975(df: 1000), 1.962339, accuracy: 1e-6)
+    }
+
     func testCriticalValuesMatchClosedForms() {
         // df 1 (Cauchy): t = tan(π(p − ½)) = tan(0.475π).
         XCTAssertEqual(StudentT.critical975(df: 1), tan(0.475 * Double.pi), accuracy: 1e-9)
