@@ -11,10 +11,9 @@ public struct DuplicateRow: Sendable, Hashable {
 /// row in input order (later file, then later line). Rows must be in input order.
 public enum Deduplicator {
     public static func resolve(_ table: ResponseTable) -> (kept: ResponseTable, duplicates: [DuplicateRow]) {
-        var winner: [UInt64: Int] = [:]
+        var winner = RowIndexTable(count: table.count)
         var overflow: [String: Int] = [:]
         var keep = [Bool](repeating: true, count: table.count)
-        winner.reserveCapacity(table.count)
         for row in 0..<table.count {
             let key = hash(table.ids[row], wave: table.wave[row])
             var previous = winner[key]

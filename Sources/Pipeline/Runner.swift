@@ -37,7 +37,7 @@ public enum Runner {
         }
         let normalized = NormalizedSurveys(employeeTables: ingested.filter { $0.kind == .employee }.map(\.table),
                                            customerTables: ingested.filter { $0.kind == .customer }.map(\.table),
-                                           instrument: config.instrument)
+                                           instrument: config.instrument, jobs: jobs)
         for index in ingested.indices { ingested[index].table = normalized.table(ingested[index].kind).emptyCopy }
         let rejects = try allRejects(ingested, duplicates: normalized.duplicates, delimiter: config.inputs.delimiter)
         log.log(.info, "normalize done", [("stage", "normalize"), ("duplicates", String(normalized.duplicates.count)),

@@ -1,4 +1,3 @@
-import Dispatch
 import SurveyModel
 
 /// Scores the normalized surveys into the report (SPEC §5, §5.1, §9): picks the
@@ -36,7 +35,7 @@ public enum ReportBuilder {
         let waveLabels = Array(labels[...reportIndex])
         let current = perWave[perWave.count - 1]
         let reportKey = present[reportIndex]
-        let (breakdowns, comments) = inParallel(jobs: jobs,
+        let (breakdowns, comments) = Parallel.pair(jobs: jobs,
             { CustomerBreakdowns.build(customer, wave: reportKey, config: config) },
             { Comments.build(employee: employee, customer: customer, wave: reportKey, config: config) })
         return ScoreReport(
@@ -60,18 +59,6 @@ public enum ReportBuilder {
             }
         }
         return seen.sorted()
-    }
-
-    /// Runs two independent passes at once when more than one job is allowed.
-    static func inParallel<A: Sendable, B: Sendable>(jobs: Int, _ first: @Sendable () -> A,
-                                                     _ second: @Sendable () -> B) -> (A, B) {
-        guard jobs > 1 else { return (first(), second()) }
-        let slots = PairSlots<A, B>()
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            if index == 0 { slots.first = first() } else { slots.second = second() }
-        }
-        guard let a = slots.first, let b = slots.second else { return (first(), second()) }
-        return (a, b)
     }
 
     /// Corrected item-total correlation and alpha-if-dropped for All areas' constructs of k ≥ 3 items.
@@ -106,11 +93,3 @@ public enum WaveLabel {
     }
 }
 
-/// The two results of `ReportBuilder.inParallel`.
-///
-/// `@unchecked Sendable` is safe: each slot is written by exactly one of the two
-/// iterations of `concurrentPerform` and read only after it has returned.
-private final class PairSlots<A, B>: @unchecked Sendable {
-    var first: A?
-    var second: B?
-}
