@@ -139,7 +139,9 @@ private final class RecordCollector {
 
 private func fieldCallback(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
     guard let context else { return }
-    Unmanaged<RecordCollector>.fromOpaque(context).takeUnretainedValue().record.appendField(field, length)
+    // Guaranteed reference: the stream keeps the collector alive for the whole csv_parse call,
+    // so no retain/release per field.
+    Unmanaged<RecordCollector>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.record.appendField(field, length) }
 }
 
 private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
