@@ -17,6 +17,21 @@ struct SurveyPipelineCommand: ParsableCommand {
         subcommands: [Run.self, Validate.self, Generate.self],
         defaultSubcommand: Run.self)
 
+    /// Parses and runs, with SPEC §8's exit status for usage errors (2, where
+    /// ArgumentParser's default would be 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+
     /// Runs a command body, turning a `PipelineError` into its message and exit status.
     static func guarded(_ body: () throws(PipelineError) -> Void) throws {
         do {

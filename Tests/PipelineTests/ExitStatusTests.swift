@@ -1,0 +1,71 @@
+import Foundation
+import XCTest
+
+/// The command line's contract with the nightly job (SPEC §8): the exit status of
+/// each kind of failure, and one stack-free line on stderr that names the problem.
+final class ExitStatusTests: XCTestCase {
+    private func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+        let result = try CLI.run(try CLI.binary(), arguments)
+        guard let colon = result.firstIndex(of: ":") else { return (Int32(result) ?? -1, "") }
+        return (Int32(result[..<colon]) ?? -1, result[result.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+    }
+
+    private func config(_ edit: (inout [String: Any]) -> Void) throws -> String {
+        var json = try XCTUnwrap(Fixtures.json("tiny/pipeline.json") as? [String: Any])
+        json["inputs"] = ["employees": [Fixtures.path("tiny/employees.csv")],
+                          "customers": [Fixtures.path("tiny/customers.csv")]]
+        edit(&json)
+        let path = try Fixtures.temporaryFolder() + "/pipeline.json"
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func testSuccessIsZero() throws {
+        let out = try Fixtures.temporaryFolder()
+        XCTAssertEqual(try run(["run", "--config", try config { _ in }, "--out", out, "--quiet"]).status, 0)
+    }
+
+    func testConfigErrorIsTwoAndNamesTheKeyPath() throws {
+        let path = try config { $0["areas"] = [["name": "Operations", "headcount": "ten"]] }
+        let (status, stderr) = try run(["run", "--config", path, "--out", try Fixtures.temporaryFolder()])
+        XCTAssertEqual(status, 2)
+        XCTAssertEqual(stderr.trimmingCharacters(in: .newlines), "config error: areas[0].headcount: expected integer")
+    }
+
+    func testUsageErrorIsTwo() throws {
+        XCTAssertEqual(try run(["run", "--jobs", "0"]).status, 2)
+        let path = try config { _ in }
+        XCTAssertEqual(try run(["run", "--config", path, "--wave", "1999-Q1",
+                                "--out", try Fixtures.temporaryFolder()]).status, 2)
+    }
+
+    func testMissingInputIsThreeAndNamesTheFile() throws {
+        let path = try config { $0["inputs"] = ["employees": ["/nonexistent/employees.csv"],
+                                                "customers": [Fixtures.path("tiny/customers.csv")]] }
+        let (status, stderr) = try run(["run", "--config", path, "--out", try Fixtures.temporaryFolder(), "--quiet"])
+        XCTAssertEqual(status, 3)
+        XCTAssertTrue(stderr.contains("/nonexistent/employees.csv"), stderr)
+        XCTAssertEqual(stderr.split(separator: "\n").count, 1, "one line, no stack trace: \(stderr)")
+    }
+
+    func testQualityGateIsFour() throws {
+        let path = try config { $0["quality_gate"] = ["max_reject_fraction": 0.01] }
+        let out = try Fixtures.temporaryFolder()
+        let (status, stderr) = try run(["run", "--config", path, "--out", out, "--quiet"])
+        XCTAssertEqual(status, 4)
+        XCTAssertTrue(stderr.contains("quality gate failed"), stderr)
+        let written = try FileManager.default.contentsOfDirectory(atPath: out).filter { !$0.hasPrefix(".") }.sorted()
+        XCTAssertEqual(written, ["readiness-2026-Q3.json", "readiness-2026-Q3.rejects.csv"])
+    }
+
+    /// `validate` lists every problem, not only the first, and writes nothing.
+    func testValidateReportsEveryProblem() throws {
+        let path = try config {
+            $0["inputs"] = ["employees": ["/nonexistent/a.csv", "/nonexistent/b.csv"],
+                            "customers": [Fixtures.path("tiny/customers.csv")]]
+        }
+        let (status, stderr) = try run(["validate", "--config", path])
+        XCTAssertEqual(status, 3)
+        XCTAssertTrue(stderr.contains("/nonexistent/a.csv") && stderr.contains("/nonexistent/b.csv"), stderr)
+    }
+}
