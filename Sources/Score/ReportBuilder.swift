@@ -25,19 +25,29 @@ public enum ReportBuilder {
         }
         let waves = Array(present[...reportIndex])
         let areaCount = config.areas.count
-        func totals(_ table: ResponseTable) -> GroupTotals {
+        func job(_ table: ResponseTable) -> ChunkJob {
             let layout = AggregateLayout(instrument: config.instrument, kind: table.kind,
                                          minAnsweredFraction: config.scoring.minAnsweredFraction)
-            return ScoringCore.aggregate(table, layout: layout, waves: waves, areaCount: areaCount, jobs: jobs)
+            return ChunkJob(table, layout: layout, waves: waves, areaCount: areaCount)
         }
-        let scorer = WaveScorer(config: config, employee: totals(employee), customer: totals(customer))
+        let reportKey = present[reportIndex]
+        let employees = job(employee), customers = job(customer)
+        let passes = SidePasses()
+        // One parallel region: the two long single passes first, then every chunk of both surveys.
+        TaskPool.run(jobs: jobs, tasks: 2 + employees.chunkCount + customers.chunkCount) { task in
+            switch task {
+            case 0: passes.comments = Comments.build(employee: employee, customer: customer, wave: reportKey,
+                                                     config: config)
+            case 1: passes.breakdowns = CustomerBreakdowns.build(customer, wave: reportKey, config: config)
+            case let chunk where chunk - 2 < employees.chunkCount: employees.run(chunk: chunk - 2)
+            default: customers.run(chunk: task - 2 - employees.chunkCount)
+            }
+        }
+        let scorer = WaveScorer(config: config, employee: employees.totals(), customer: customers.totals())
         let perWave = waves.indices.map { scorer.score(wave: $0) }
         let waveLabels = Array(labels[...reportIndex])
         let current = perWave[perWave.count - 1]
-        let reportKey = present[reportIndex]
-        let (breakdowns, comments) = Parallel.pair(jobs: jobs,
-            { CustomerBreakdowns.build(customer, wave: reportKey, config: config) },
-            { Comments.build(employee: employee, customer: customer, wave: reportKey, config: config) })
+        let breakdowns = passes.breakdowns ?? [], comments = passes.comments ?? []
         return ScoreReport(
             wave: waveLabels[waveLabels.count - 1], waves: waveLabels, areas: current,
             psychometrics: psychometrics(scorer.employee, scorer.customer, wave: waves.count - 1, areas: current,
@@ -93,3 +103,12 @@ public enum WaveLabel {
     }
 }
 
+
+/// The results of the comment and breakdown passes of the scoring region.
+///
+/// `@unchecked Sendable` is safe: each property is written by exactly one task of
+/// `TaskPool.run` and read only after it has returned.
+private final class SidePasses: @unchecked Sendable {
+    var comments: [CommentGroup]?
+    var breakdowns: [BreakdownNPS]?
+}

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import SurveyModel
 
 /// The totals of every (wave, area) group of one survey kind, ready for the statistics.
@@ -34,60 +35,78 @@ public enum ScoringCore {
 
     public static func aggregate(_ table: ResponseTable, layout: AggregateLayout, waves: [Int32], areaCount: Int,
                                  jobs: Int) -> GroupTotals {
-        let groupCount = waves.count * areaCount
-        let partialWidth = groupCount * layout.width
-        let chunkCount = (table.count + chunkRows - 1) / chunkRows
-        let slots = ChunkSlots(chunks: max(chunkCount, 1), width: partialWidth)
-        defer { slots.deallocate() }
-        let workers = max(1, min(jobs, chunkCount))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            table.answers.withUnsafeBufferPointer { answers in
-                for chunk in stride(from: worker, to: chunkCount, by: workers) {
-                    accumulate(chunk: chunk, table: table, answers: answers, layout: layout, waves: waves,
-                               areaCount: areaCount, into: slots.slot(chunk))
-                }
-            }
-        }
-        var totals = [Int64](repeating: 0, count: partialWidth)
-        for chunk in 0..<chunkCount {
-            let slot = slots.slot(chunk)
-            for index in 0..<partialWidth { totals[index] += slot[index] }
-        }
-        return GroupTotals(layout: layout, waves: waves, areaCount: areaCount, totals: totals)
-    }
-
-    private static func accumulate(chunk: Int, table: ResponseTable, answers: UnsafeBufferPointer<UInt8>,
-                                   layout: AggregateLayout, waves: [Int32], areaCount: Int,
-                                   into slot: UnsafeMutableBufferPointer<Int64>) {
-        let width = layout.width, items = table.itemCount
-        for row in (chunk * chunkRows)..<min(table.count, (chunk + 1) * chunkRows) {
-            guard let wave = waves.firstIndex(of: table.wave[row]) else { continue }
-            let group = wave * areaCount + Int(table.area[row])
-            RowAccumulator.add(UnsafeBufferPointer(rebasing: answers[(row * items)..<((row + 1) * items)]),
-                               to: UnsafeMutableBufferPointer(rebasing: slot[(group * width)..<((group + 1) * width)]),
-                               layout: layout)
-        }
+        let job = ChunkJob(table, layout: layout, waves: waves, areaCount: areaCount)
+        TaskPool.run(jobs: jobs, tasks: job.chunkCount) { job.run(chunk: $0) }
+        return job.totals()
     }
 }
 
-/// One zeroed block of totals per chunk, in one allocation.
+/// The chunks of one table: each chunk is an independent task that fills its own
+/// slot of partial totals; `totals()` adds the slots in chunk order.
 ///
-/// `@unchecked Sendable` is safe here: the workers of `ScoringCore.aggregate` each
-/// write only the slots of their own chunks (chunk `c` goes to exactly one worker),
-/// and the slots are read only after `concurrentPerform` has returned.
-private struct ChunkSlots: @unchecked Sendable {
-    let storage: UnsafeMutableBufferPointer<Int64>
-    let width: Int
+/// `@unchecked Sendable` is safe: the inputs are immutable, chunk `c` writes only
+/// slot `c` and is run exactly once (`TaskPool` hands each index out once), and
+/// `totals()` reads the slots only after the pool has returned.
+final class ChunkJob: @unchecked Sendable {
+    let table: ResponseTable
+    let layout: AggregateLayout
+    let waves: [Int32]
+    let areaCount: Int
+    let chunkCount: Int
+    private let width: Int
+    private let slots: UnsafeMutableBufferPointer<Int64>
 
-    init(chunks: Int, width: Int) {
-        storage = .allocate(capacity: chunks * width)
-        storage.initialize(repeating: 0)
-        self.width = width
+    init(_ table: ResponseTable, layout: AggregateLayout, waves: [Int32], areaCount: Int) {
+        self.table = table
+        self.layout = layout
+        self.waves = waves
+        self.areaCount = areaCount
+        chunkCount = (table.count + ScoringCore.chunkRows - 1) / ScoringCore.chunkRows
+        width = waves.count * areaCount * layout.width
+        slots = .allocate(capacity: max(chunkCount, 1) * width)
+        slots.initialize(repeating: 0)
     }
 
-    func slot(_ chunk: Int) -> UnsafeMutableBufferPointer<Int64> {
-        UnsafeMutableBufferPointer(rebasing: storage[(chunk * width)..<((chunk + 1) * width)])
+    deinit { slots.deallocate() }
+
+    func run(chunk: Int) {
+        let slot = UnsafeMutableBufferPointer(rebasing: slots[(chunk * width)..<((chunk + 1) * width)])
+        let groupWidth = layout.width, items = table.itemCount
+        let rows = (chunk * ScoringCore.chunkRows)..<min(table.count, (chunk + 1) * ScoringCore.chunkRows)
+        table.answers.withUnsafeBufferPointer { answers in
+            for row in rows {
+                guard let wave = waves.firstIndex(of: table.wave[row]) else { continue }
+                let group = wave * areaCount + Int(table.area[row])
+                RowAccumulator.add(UnsafeBufferPointer(rebasing: answers[(row * items)..<((row + 1) * items)]),
+                                   to: UnsafeMutableBufferPointer(rebasing:
+                                       slot[(group * groupWidth)..<((group + 1) * groupWidth)]),
+                                   layout: layout)
+            }
+        }
     }
 
-    func deallocate() { storage.deallocate() }
+    func totals() -> GroupTotals {
+        var totals = [Int64](repeating: 0, count: width)
+        for chunk in 0..<chunkCount {
+            let base = chunk * width
+            for index in 0..<width { totals[index] += slots[base + index] }
+        }
+        return GroupTotals(layout: layout, waves: waves, areaCount: areaCount, totals: totals)
+    }
+}
+
+/// Runs `tasks` numbered tasks on at most `jobs` threads; a thread that finishes a
+/// task takes the next number, so long and short tasks balance. Every number runs once.
+enum TaskPool {
+    static func run(jobs: Int, tasks: Int, _ body: @Sendable (Int) -> Void) {
+        guard tasks > 0 else { return }
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, tasks))) { _ in
+            while true {
+                let task = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard task < tasks else { return }
+                body(task)
+            }
+        }
+    }
 }
