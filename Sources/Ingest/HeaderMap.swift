@@ -6,6 +6,8 @@ import SurveyModel
 /// A class, so the per-row code shares one instance instead of copying its arrays.
 public final class HeaderMap: Sendable {
     public let width: Int
+    /// Every header cell as written, so a reject can name the offending column.
+    public let names: [String]
     public let id: Int
     public let submittedAt: Int
     public let area: Int
@@ -47,6 +49,8 @@ public final class HeaderMap: Sendable {
             return found[0]
         }
         width = header.count
+        let names = (0..<header.count).map { header.string($0) }
+        self.names = names
         id = try find(form.idColumn, required: true) ?? 0
         submittedAt = try find("submitted_at", required: true) ?? 0
         area = try find("area", required: true) ?? 0
@@ -58,7 +62,7 @@ public final class HeaderMap: Sendable {
         for name in form.breakdowns { breakdowns.append(try find(name, required: false)) }
         self.breakdowns = breakdowns
         comment = try find("comment", required: false)
-        unknownColumns = (0..<header.count).filter { !used.contains($0) }.map { header.string($0) }
+        unknownColumns = (0..<header.count).filter { !used.contains($0) }.map { names[$0] }
     }
 
     /// Column name in its comparison form.

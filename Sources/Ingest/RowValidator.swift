@@ -25,7 +25,7 @@ enum RowValidator {
                          cache: inout CellCache<Int?>, codes: inout [UInt8]) -> Outcome {
         guard record.count == header.width else { return .rejected(.fieldCount, column: nil) }
         if let bad = firstInvalidUTF8Field(record) {
-            return .rejected(.encoding, column: bad == header.id ? form.idColumn : nil)
+            return .rejected(.encoding, column: header.names[bad])
         }
         if ValueParser.trimmed(record[header.id]).isEmpty { return .rejected(.missingID, column: form.idColumn) }
         guard let time = DateParser.parse(record[header.submittedAt]) else {

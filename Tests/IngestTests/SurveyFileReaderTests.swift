@@ -37,7 +37,7 @@ final class SurveyFileReaderTests: XCTestCase {
         XCTAssertEqual(file.rejects.map(\.line), Array(2...10))
         XCTAssertEqual(file.rejects.map(\.reason), [.fieldCount, .encoding, .missingID, .badDate, .unknownArea,
                                                     .invalidValue, .invalidValue, .fieldCount, .encoding])
-        XCTAssertEqual(file.rejects.map(\.column), [nil, nil, "respondent_id", "submitted_at", "area",
+        XCTAssertEqual(file.rejects.map(\.column), [nil, "area", "respondent_id", "submitted_at", "area",
                                                     "mgmt_budget", "waste_motion", nil, "respondent_id"])
         XCTAssertEqual(Set(file.rejects.map(\.fileIndex)), [2])
         XCTAssertEqual(file.rejects[0].rawFields, ["r1", "\u{FFFD}"])

@@ -81,7 +81,8 @@ final class HostileInputTests: XCTestCase {
     }
 
     /// Invalid UTF-8 in a comment, the id and the role rejects the row as `encoding`
-    /// (the id column named when it is the id); valid multi-byte text is accepted.
+    /// (the offending column named: comment on line 3, the id on line 4, role on line 5);
+    /// valid multi-byte text is accepted.
     func testInvalidUTF8RejectsTheRow() throws {
         let report = try Hostile.run(employees: [Hostile.file("invalid-utf8.csv")])
         let input = try report.input("invalid-utf8.csv")
@@ -90,7 +91,7 @@ final class HostileInputTests: XCTestCase {
         let rejected = report.rejected("invalid-utf8.csv")
         XCTAssertEqual(rejected.map(\.line), [3, 4, 5])
         XCTAssertEqual(rejected.map(\.reason), ["encoding", "encoding", "encoding"])
-        XCTAssertEqual(rejected.map(\.column), ["", "respondent_id", ""])
+        XCTAssertEqual(rejected.map(\.column), ["comment", "respondent_id", "role"])
     }
 
     func testALineWithOneFieldIsAFieldCountReject() throws {
