@@ -38,14 +38,9 @@ final class DeterminismTests: XCTestCase {
                 }
             }
             let tiny = row % 50_000 == 7  // rows 7, 50,007, …: Tiny, report wave
-            table.area.append(UInt16(tiny ? 3 : random.next(3)))
-            table.wave.append(tiny ? T.q3 : [T.q1, T.q2, T.q3][random.next(3)])
-            table.submitted.append(0)
-            table.file.append(0)
-            table.line.append(UInt32(row + 2))
-            table.ids.append(Array("r\(row)".utf8))
-            table.comments.append([UInt8]())
-            for column in table.breakdowns.indices { table.breakdowns[column].append(0) }
+            let area = tiny ? 3 : random.next(3)
+            T.appendRowFacts(to: &table, area: area, wave: tiny ? T.q3 : [T.q1, T.q2, T.q3][random.next(3)],
+                             line: row + 2, id: "r\(row)")
         }
         return table
     }

@@ -45,16 +45,21 @@ enum TestData {
                 guard let value = row.answers[item.key] else { return 0 }
                 return UInt8(item.scale == .zeroToTen ? value + 1 : value)
             }
-            table.area.append(UInt16(row.area))
-            table.wave.append(row.wave)
-            table.submitted.append(0)
-            table.file.append(0)
-            table.line.append(UInt32(index + 2))
-            table.ids.append(Array("id\(index)".utf8))
-            table.comments.append([UInt8]())
-            for column in table.breakdowns.indices { table.breakdowns[column].append(0) }
+            appendRowFacts(to: &table, area: row.area, wave: row.wave, line: index + 2, id: "id\(index)")
         }
         return table
+    }
+
+    /// Everything of a row but its answers: area, wave, line and id; no time, comment or breakdown.
+    static func appendRowFacts(to table: inout ResponseTable, area: Int, wave: Int32, line: Int, id: String) {
+        table.area.append(UInt16(area))
+        table.wave.append(wave)
+        table.submitted.append(0)
+        table.file.append(0)
+        table.line.append(UInt32(line))
+        table.ids.append(Array(id.utf8))
+        table.comments.append([UInt8]())
+        for column in table.breakdowns.indices { table.breakdowns[column].append(0) }
     }
 
     static func config(areas: [String] = ["Ops"], headcounts: [Int?]? = nil, minGroupSize: Int = 5,
