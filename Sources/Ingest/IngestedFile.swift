@@ -9,7 +9,8 @@ public struct IngestedFile: Sendable {
     public var sha256: String
     /// Records after the header.
     public var rowsRead: Int
-    public var table: ResponseTable
+    /// The accepted rows, chunked (in a spill file when the pipeline runs).
+    public var rows: RowStore
     public var rejects: [Reject]
     public var unknownColumns: [String]
 }

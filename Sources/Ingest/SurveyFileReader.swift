@@ -3,7 +3,7 @@ import Foundation
 import SurveyModel
 
 /// Reads one survey export end to end: header, then every record accepted
-/// into a `ResponseTable` or rejected with the first reason of SPEC §7 that applies.
+/// into a `RowStore` or rejected with the first reason of SPEC §7 that applies.
 /// Duplicates are resolved later, across files, by Normalize.
 public struct SurveyFileReader: Sendable {
     public let form: SurveyForm
@@ -21,11 +21,13 @@ public struct SurveyFileReader: Sendable {
     }
 
     /// `progress` is told the size of every chunk read (for a progress bar).
-    /// - Throws: `PipelineError.input` when the file is missing, unreadable, empty or lacks a required column.
-    public func read(path: String, fileIndex: Int,
+    /// - Parameter spill: where the accepted rows go; nil keeps them in memory.
+    /// - Throws: `PipelineError.input` when the file is missing, unreadable, empty or lacks a required
+    ///   column; `.other` when the spill file cannot be written.
+    public func read(path: String, fileIndex: Int, spill: SpillFile? = nil,
                      progress: (Int) -> Void = { _ in }) throws(PipelineError) -> IngestedFile {
         try Self.checkReadable(path)
-        var state = ReadState(form: form)
+        var state = ReadState(form: form, spill: spill)
         var hasher = SHA256()
         var failure: PipelineError?
         do {
@@ -45,6 +47,7 @@ public struct SurveyFileReader: Sendable {
             throw .input(file: path, line: nil, message: "cannot read: \(error.message)")
         }
         if let failure { throw failure }
+        let rows = try state.rows.finish()
         guard let header = state.header else {
             throw .input(file: path, line: 1, message: "the file is empty: expected a header row")
         }
@@ -52,7 +55,7 @@ public struct SurveyFileReader: Sendable {
             String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
         }.joined()
         return IngestedFile(path: path, fileIndex: fileIndex, kind: form.kind, sha256: digest,
-                            rowsRead: state.rowsRead, table: state.table, rejects: state.rejects,
+                            rowsRead: state.rowsRead, rows: rows, rejects: state.rejects,
                             unknownColumns: header.unknownColumns)
     }
 
@@ -71,6 +74,7 @@ public struct SurveyFileReader: Sendable {
         case .accepted(let row):
             state.append(row, fields: record.fields, line: record.line, header: header, period: wavePeriod,
                          fileIndex: fileIndex)
+            try state.rows.rowAdded()
         }
     }
 
@@ -90,40 +94,41 @@ public struct SurveyFileReader: Sendable {
 struct ReadState {
     var header: HeaderMap?
     var rowsRead = 0
-    var table: ResponseTable
+    var rows: RowStoreWriter
     var rejects: [Reject] = []
     var areaCache = CellCache<Int?>()
     var breakdownCaches: [CellCache<UInt32>]
     /// Scratch buffer for one row's answer codes.
     var codes: [UInt8]
 
-    init(form: SurveyForm) {
-        table = ResponseTable(kind: form.kind, itemCount: form.items.count, breakdownCount: form.breakdowns.count)
+    init(form: SurveyForm, spill: SpillFile?) {
+        rows = RowStoreWriter(kind: form.kind, itemCount: form.items.count, breakdownCount: form.breakdowns.count,
+                              spill: spill)
         breakdownCaches = Array(repeating: CellCache(), count: form.breakdowns.count)
         codes = Array(repeating: 0, count: form.items.count)
     }
 
     mutating func append(_ row: ValidRow, fields record: FieldView, line: Int, header: HeaderMap, period: WavePeriod,
                          fileIndex: Int) {
-        table.answers.append(contentsOf: codes)
-        table.area.append(UInt16(row.area))
-        table.wave.append(Int32(period.key(year: row.time.year, month: row.time.month)))
-        table.submitted.append(row.time.utcSeconds)
-        table.file.append(UInt16(truncatingIfNeeded: fileIndex))
-        table.line.append(UInt32(truncatingIfNeeded: line))
-        table.ids.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: ValueParser.trimmed(record[header.id]))))
+        rows.current.answers.append(contentsOf: codes)
+        rows.current.area.append(UInt16(row.area))
+        rows.current.wave.append(Int32(period.key(year: row.time.year, month: row.time.month)))
+        rows.current.submitted.append(row.time.utcSeconds)
+        rows.current.file.append(UInt16(truncatingIfNeeded: fileIndex))
+        rows.current.line.append(UInt32(truncatingIfNeeded: line))
+        rows.current.ids.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: ValueParser.trimmed(record[header.id]))))
         if let comment = header.comment, !ValueParser.isMissing(record[comment]) {
-            table.comments.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: ValueParser.trimmed(record[comment]))))
+            rows.current.comments.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: ValueParser.trimmed(record[comment]))))
         } else {
-            table.comments.append(UnsafeRawBufferPointer(start: nil, count: 0))
+            rows.current.comments.append(UnsafeRawBufferPointer(start: nil, count: 0))
         }
         for (column, position) in header.breakdowns.enumerated() {
             let cell = position.map { record[$0] } ?? record.bytes[0..<0]
             let code = breakdownCaches[column].value(for: cell) { cell in
                 let text = ValueParser.isMissing(cell) ? "" : String(decoding: ValueParser.trimmed(cell), as: UTF8.self)
-                return table.breakdownPools[column].intern(text)
+                return rows.current.breakdownPools[column].intern(text)
             }
-            table.breakdowns[column].append(code)
+            rows.current.breakdowns[column].append(code)
         }
     }
 }

@@ -8,46 +8,85 @@ public struct DuplicateRow: Sendable, Hashable {
 
 /// Resolves duplicates (SPEC §4): the same trimmed id in the same survey kind
 /// and wave keeps the row with the latest `submitted_at`; a tie keeps the later
-/// row in input order (later file, then later line). Rows must be in input order.
+/// row in input order (later file, then later line).
+///
+/// Two passes over the row stores, so memory stays at about 11 bytes per row:
+/// the first puts a 64-bit hash of every (id, wave) in a `HashSet64` and notes
+/// the hashes seen twice; the second (only when there are such hashes) reads
+/// the rows with those hashes and compares ids, waves and times exactly.
 public enum Deduplicator {
-    public static func resolve(_ table: ResponseTable) -> (kept: ResponseTable, duplicates: [DuplicateRow]) {
-        var winner = RowIndexTable(count: table.count)
-        var overflow: [String: Int] = [:]
-        var keep = [Bool](repeating: true, count: table.count)
-        for row in 0..<table.count {
-            let key = hash(table.ids[row], wave: table.wave[row])
-            var previous = winner[key]
-            if let other = previous, !sameKey(table, other, row) {
-                let text = "\(table.wave[row])|\(table.ids.string(row))"
-                previous = overflow[text]
-                if previous == nil { overflow[text] = row }
-                if let other = previous { overflow[text] = winnerOf(table, other, row, keep: &keep) }
-                continue
+    /// - Parameter parts: one kind's row stores, in input order.
+    /// - Throws: `PipelineError.other` when a spill file cannot be read back.
+    public static func resolve(_ parts: [RowStore], kind: SurveyKind) throws(PipelineError)
+        -> (rows: SurveyRows, duplicates: [DuplicateRow]) {
+        var seen = HashSet64(count: parts.reduce(0) { $0 + $1.count })
+        var repeated = Set<UInt64>()
+        try forEachChunk(parts) { _, _, table in
+            for row in 0..<table.count where !seen.insert(hash(table, row)) {
+                repeated.insert(hash(table, row))
             }
-            winner[key] = previous.map { winnerOf(table, $0, row, keep: &keep) } ?? row
         }
-        let duplicates = (0..<table.count).filter { !keep[$0] }.map {
-            DuplicateRow(fileIndex: Int(table.file[$0]), line: Int(table.line[$0]))
+        var excluded = [RowMask?](repeating: nil, count: parts.count)
+        guard !repeated.isEmpty else { return (SurveyRows(kind: kind, parts: parts, excluded: excluded), []) }
+
+        var candidates: [Key: [Candidate]] = [:]
+        try forEachChunk(parts) { part, firstRow, table in
+            for row in 0..<table.count where repeated.contains(hash(table, row)) {
+                let key = Key(wave: table.wave[row], id: Array(table.ids[row]))
+                candidates[key, default: []].append(Candidate(
+                    part: part, row: firstRow + row, submitted: table.submitted[row],
+                    place: DuplicateRow(fileIndex: Int(table.file[row]), line: Int(table.line[row]))))
+            }
         }
-        return (duplicates.isEmpty ? table : table.filtered(keep: keep), duplicates)
+        var losers: [Candidate] = []
+        for group in candidates.values where group.count > 1 {
+            // Candidates arrive in input order, so the last row with the latest time wins ties.
+            var winner = 0
+            for index in group.indices where group[index].submitted >= group[winner].submitted { winner = index }
+            losers += group.indices.filter { $0 != winner }.map { group[$0] }
+        }
+        losers.sort { ($0.part, $0.row) < ($1.part, $1.row) }
+        for loser in losers {
+            if excluded[loser.part] == nil { excluded[loser.part] = RowMask(count: parts[loser.part].count) }
+            excluded[loser.part]?.insert(loser.row)
+        }
+        return (SurveyRows(kind: kind, parts: parts, excluded: excluded), losers.map(\.place))
     }
 
-    /// `later` comes after `earlier` in input order, so it wins ties.
-    private static func winnerOf(_ table: ResponseTable, _ earlier: Int, _ later: Int, keep: inout [Bool]) -> Int {
-        if table.submitted[later] >= table.submitted[earlier] {
-            keep[earlier] = false
-            return later
+    /// Duplicates among rows already in memory: the kept rows in order, and the losers.
+    public static func resolve(_ table: ResponseTable) throws(PipelineError)
+        -> (kept: ResponseTable, duplicates: [DuplicateRow]) {
+        let result = try resolve([RowStore(table: table)], kind: table.kind)
+        return (try result.rows.keptRows(), result.duplicates)
+    }
+
+    /// Calls `body` with each chunk of each part and the part row number of the chunk's first row.
+    private static func forEachChunk(_ parts: [RowStore],
+                                     _ body: (Int, Int, ResponseTable) -> Void) throws(PipelineError) {
+        for (index, part) in parts.enumerated() {
+            for chunk in 0..<part.chunkCount {
+                body(index, chunk * RowStore.chunkRows, try part.chunk(chunk))
+            }
         }
-        keep[later] = false
-        return earlier
     }
 
-    private static func sameKey(_ table: ResponseTable, _ a: Int, _ b: Int) -> Bool {
-        table.wave[a] == table.wave[b] && table.ids[a].elementsEqual(table.ids[b])
+    /// FNV-1a over the id bytes, then the wave, then a final mix so every bit counts.
+    private static func hash(_ table: ResponseTable, _ row: Int) -> UInt64 {
+        var value = (FNV1a.hash(table.ids[row]) ^ UInt64(UInt32(bitPattern: table.wave[row]))) &* 0x100_0000_01b3
+        value = (value ^ (value >> 33)) &* 0xff51_afd7_ed55_8ccd
+        value = (value ^ (value >> 33)) &* 0xc4ce_b9fe_1a85_ec53
+        return value ^ (value >> 33)
     }
 
-    /// FNV-1a over the id bytes, then the wave.
-    private static func hash(_ id: ArraySlice<UInt8>, wave: Int32) -> UInt64 {
-        (FNV1a.hash(id) ^ UInt64(UInt32(bitPattern: wave))) &* 0x100_0000_01b3
+    private struct Key: Hashable {
+        var wave: Int32
+        var id: [UInt8]
+    }
+
+    private struct Candidate {
+        var part: Int
+        var row: Int
+        var submitted: Int64
+        var place: DuplicateRow
     }
 }

@@ -2,30 +2,32 @@ import SurveyModel
 
 /// Both surveys after duplicate resolution: the rows the scores are computed from.
 public struct NormalizedSurveys: Sendable {
-    public var employee: ResponseTable
-    public var customer: ResponseTable
-    /// Losing copies, in input order; they count as rejected `duplicate`.
+    public var employee: SurveyRows
+    public var customer: SurveyRows
+    /// Losing copies, in input order per kind; they count as rejected `duplicate`.
     public var duplicates: [DuplicateRow]
 
-    /// Concatenates each kind's tables in input order and resolves duplicates per kind,
+    /// Resolves duplicates per kind across that kind's files (given in input order),
     /// both kinds at once when `jobs` allows.
-    public init(employeeTables: [ResponseTable], customerTables: [ResponseTable], instrument: Instrument,
-                jobs: Int = 1) {
-        /// One file's table is used as is (no copy); more are appended to the first.
-        @Sendable func merged(_ tables: [ResponseTable], _ form: SurveyForm) -> ResponseTable {
-            guard var table = tables.first else {
-                return ResponseTable(kind: form.kind, itemCount: form.items.count, breakdownCount: form.breakdowns.count)
-            }
-            for part in tables.dropFirst() { table.append(contentsOf: part) }
-            return table
-        }
+    /// - Throws: `PipelineError.other` when a spill file cannot be read back.
+    public init(employee: [RowStore], customer: [RowStore], jobs: Int = 1) throws(PipelineError) {
         let (employees, customers) = Parallel.pair(jobs: jobs,
-            { Deduplicator.resolve(merged(employeeTables, instrument.employee)) },
-            { Deduplicator.resolve(merged(customerTables, instrument.customer)) })
-        employee = employees.kept
-        customer = customers.kept
-        duplicates = employees.duplicates + customers.duplicates
+            { Result { () throws(PipelineError) in try Deduplicator.resolve(employee, kind: .employee) } },
+            { Result { () throws(PipelineError) in try Deduplicator.resolve(customer, kind: .customer) } })
+        let e = try employees.get(), c = try customers.get()
+        self.employee = e.rows
+        self.customer = c.rows
+        duplicates = e.duplicates + c.duplicates
     }
 
-    public func table(_ kind: SurveyKind) -> ResponseTable { kind == .employee ? employee : customer }
+    /// Rows already in memory, one table per file.
+    public init(employeeTables: [ResponseTable], customerTables: [ResponseTable], jobs: Int = 1) throws(PipelineError) {
+        try self.init(employee: employeeTables.map(RowStore.init(table:)),
+                      customer: customerTables.map(RowStore.init(table:)), jobs: jobs)
+    }
+
+    public func rows(_ kind: SurveyKind) -> SurveyRows { kind == .employee ? employee : customer }
+
+    /// The kept rows of one kind in one table (tests and small inputs).
+    public func table(_ kind: SurveyKind) throws(PipelineError) -> ResponseTable { try rows(kind).keptRows() }
 }

@@ -4,8 +4,9 @@ import Ingest
 import SurveyModel
 
 /// Reads every input file, several at once, and returns them in input order.
+/// Each file's accepted rows go to its own spill file in `spillFolder`.
 enum IngestStage {
-    static func run(_ files: [InputFile], config: PipelineConfig, jobs: Int,
+    static func run(_ files: [InputFile], config: PipelineConfig, jobs: Int, spillFolder: String,
                     log: RunLog) throws(PipelineError) -> [IngestedFile] {
         let size = files.reduce(0) { total, file in
             total + ((try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0)
@@ -19,7 +20,8 @@ enum IngestStage {
                 let file = files[index]
                 let reader = readers[file.kind == .employee ? 0 : 1]
                 do throws(PipelineError) {
-                    results.set(index, .success(try reader.read(path: file.path, fileIndex: index,
+                    let spill = try SpillFile(folder: spillFolder)
+                    results.set(index, .success(try reader.read(path: file.path, fileIndex: index, spill: spill,
                                                                  progress: progress.advance)))
                 } catch {
                     results.set(index, .failure(error))

@@ -27,34 +27,36 @@ public enum Runner {
         let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let files = try InputResolver.resolve(config.inputs)
         log.log(.info, "reading \(files.count) input files", [("files", files.map(\.path).joined(separator: " "))])
-        var ingested = try IngestStage.run(files, config: config, jobs: jobs, log: log)
+        let ingested = try IngestStage.run(files, config: config, jobs: jobs, spillFolder: options.spillFolder,
+                                           log: log)
         let read = ingested.reduce(0) { $0 + $1.rowsRead }, early = ingested.reduce(0) { $0 + $1.rejects.count }
         log.log(.info, "ingest done", [("stage", "ingest"), ("files", String(files.count)), ("rows_read", String(read)),
-                                       ("rejected", String(early)), clock.finish("ingest")])
+                                       ("rejected", String(early))] + clock.finish("ingest"))
         for file in ingested where !file.unknownColumns.isEmpty {
             log.log(.warning, "\(file.path): unknown columns ignored",
                     [("columns", file.unknownColumns.joined(separator: ", "))])
         }
-        let normalized = NormalizedSurveys(employeeTables: ingested.filter { $0.kind == .employee }.map(\.table),
-                                           customerTables: ingested.filter { $0.kind == .customer }.map(\.table),
-                                           instrument: config.instrument, jobs: jobs)
-        for index in ingested.indices { ingested[index].table = normalized.table(ingested[index].kind).emptyCopy }
+        let normalized = try NormalizedSurveys(employee: ingested.filter { $0.kind == .employee }.map(\.rows),
+                                               customer: ingested.filter { $0.kind == .customer }.map(\.rows),
+                                               jobs: jobs)
         let rejects = try allRejects(ingested, duplicates: normalized.duplicates, delimiter: config.inputs.delimiter)
-        log.log(.info, "normalize done", [("stage", "normalize"), ("duplicates", String(normalized.duplicates.count)),
-                                          clock.finish("normalize")])
+        log.log(.info, "normalize done", [("stage", "normalize"), ("duplicates", String(normalized.duplicates.count))]
+                                          + clock.finish("normalize"))
         let report = try ReportBuilder.build(employee: normalized.employee, customer: normalized.customer,
                                              config: config, wave: options.wave, jobs: jobs)
-        log.log(.info, "score done", [("stage", "score"), ("wave", report.wave), ("jobs", String(jobs)),
-                                      clock.finish("score")])
+        log.log(.info, "score done", [("stage", "score"), ("wave", report.wave), ("jobs", String(jobs))]
+                                      + clock.finish("score"))
         let metadata = RunMetadata(
             reportName: config.reportName.replacingOccurrences(of: "{wave}", with: report.wave),
             inputs: summaries(ingested, rejects: rejects),
             configSHA256: SHA256.hash(data: loaded.bytes).map { String(format: "%02x", $0) }.joined(),
             toolVersion: ToolVersion.current,
-            dataWindow: DataWindow.of(normalized, through: report.wave, period: config.wavePeriod))
+            dataWindow: report.submitted.map {
+                (CivilCalendar.day(fromSeconds: $0.lowerBound), CivilCalendar.day(fromSeconds: $0.upperBound))
+            })
         let outcome = try Publisher(config: config, metadata: metadata, wait: options.waitSeconds)
             .publish(report: report, rejects: rejects, files: files.map(\.path), log: log)
-        log.log(.info, "export done", [("stage", "export"), clock.finish("export")])
+        log.log(.info, "export done", [("stage", "export")] + clock.finish("export"))
         log.log(.info, "run finished", [("wave", report.wave), ("rows_read", String(outcome.rowsRead)),
                                         ("rejected", String(outcome.rejected))] + clock.fields)
         if outcome.workbookPath == nil {

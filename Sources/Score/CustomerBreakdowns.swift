@@ -5,19 +5,27 @@ import SurveyModel
 enum CustomerBreakdowns {
     static let notGiven = "(not given)"
 
-    static func build(_ table: ResponseTable, wave: Int32, config: PipelineConfig) -> [BreakdownNPS] {
+    /// - Parameters:
+    ///   - parts: the customer row stores (their breakdown pools).
+    ///   - outputs: the chunks' counts, each with the part whose pool its codes index.
+    static func build(parts: [RowStore], outputs: [(part: Int, output: ChunkOutput)],
+                      config: PipelineConfig) -> [BreakdownNPS] {
         let form = config.instrument.customer
-        let recommend = form.items.count - 1
+        let codes = AggregateLayout.codes
         return form.breakdowns.indices.map { column in
-            let pool = table.breakdownPools[column].values
-            var counts = [[Int64]](repeating: [Int64](repeating: 0, count: AggregateLayout.codes), count: pool.count)
-            var total = [Int64](repeating: 0, count: AggregateLayout.codes)
-            for row in 0..<table.count where table.wave[row] == wave {
-                let code = Int(table.answers[row * table.itemCount + recommend])
-                counts[Int(table.breakdowns[column][row])][code] += 1
-                total[code] += 1
+            // Every value of every file's pool, as the files' own codes map to it.
+            var pool = StringPool()
+            let recode = parts.map { $0.breakdownPools[column].values.map { pool.intern($0) } }
+            var counts = [[Int64]](repeating: [Int64](repeating: 0, count: codes), count: pool.values.count)
+            var total = [Int64](repeating: 0, count: codes)
+            for (part, output) in outputs where column < output.breakdownCounts.count {
+                let local = output.breakdownCounts[column]
+                for (index, count) in local.enumerated() where count != 0 {
+                    counts[Int(recode[part][index / codes])][index % codes] += count
+                    total[index % codes] += count
+                }
             }
-            let names = pool.map { $0.isEmpty ? notGiven : $0 }
+            let names = pool.values.map { $0.isEmpty ? notGiven : $0 }
             let order = names.indices.sorted { names[$0] < names[$1] }
             var results = order.map { GroupFigures.nps(counts[$0]) }
             let hidden = Suppression.hidden(ns: results.map(\.n), names: order.map { names[$0] },

@@ -7,11 +7,12 @@ public enum ReportBuilder {
     /// - Parameters:
     ///   - wave: the report wave label (`2026-Q3`), or nil for the latest wave in the data.
     ///   - jobs: worker threads of the scoring core.
-    /// - Throws: `PipelineError.usage` when `wave` is not in the data; `.input` when nothing was accepted.
-    public static func build(employee: ResponseTable, customer: ResponseTable, config: PipelineConfig,
+    /// - Throws: `PipelineError.usage` when `wave` is not in the data; `.input` when nothing was accepted;
+    ///   `.other` when a spill file cannot be read back.
+    public static func build(employee: SurveyRows, customer: SurveyRows, config: PipelineConfig,
                              wave: String?, jobs: Int) throws(PipelineError) -> ScoreReport {
         let period = config.wavePeriod
-        let present = distinctWaves(employee.wave, customer.wave)
+        let present = Array(Set(employee.waves + customer.waves)).sorted()
         let labels = present.map { WaveLabel.label(key: $0, period: period) }
         guard !present.isEmpty else {
             throw .input(file: "(all inputs)", line: nil, message: "no row was accepted, so there is nothing to score")
@@ -24,51 +25,56 @@ public enum ReportBuilder {
             reportIndex = index
         }
         let waves = Array(present[...reportIndex])
-        let areaCount = config.areas.count
-        func job(_ table: ResponseTable) -> ChunkJob {
-            let layout = AggregateLayout(instrument: config.instrument, kind: table.kind,
-                                         minAnsweredFraction: config.scoring.minAnsweredFraction)
-            return ChunkJob(table, layout: layout, waves: waves, areaCount: areaCount)
-        }
         let reportKey = present[reportIndex]
-        let employees = job(employee), customers = job(customer)
-        let passes = SidePasses()
-        // One parallel region: the two long single passes first, then every chunk of both surveys.
-        TaskPool.run(jobs: jobs, tasks: 2 + employees.chunkCount + customers.chunkCount) { task in
-            switch task {
-            case 0: passes.comments = Comments.build(employee: employee, customer: customer, wave: reportKey,
-                                                     config: config)
-            case 1: passes.breakdowns = CustomerBreakdowns.build(customer, wave: reportKey, config: config)
-            case let chunk where chunk - 2 < employees.chunkCount: employees.run(chunk: chunk - 2)
-            default: customers.run(chunk: task - 2 - employees.chunkCount)
+        let areaCount = config.areas.count
+        let workers = TaskPool.workers(jobs: jobs, tasks: employee.parts.reduce(0) { $0 + $1.chunkCount }
+                                       + customer.parts.reduce(0) { $0 + $1.chunkCount })
+        func job(_ rows: SurveyRows, breakdownItem: Int?) -> ChunkJob {
+            let layout = AggregateLayout(instrument: config.instrument, kind: rows.kind,
+                                         minAnsweredFraction: config.scoring.minAnsweredFraction)
+            return ChunkJob(rows, layout: layout, waves: waves, areaCount: areaCount, reportWave: reportKey,
+                            breakdownItem: breakdownItem, workers: workers)
+        }
+        let employees = job(employee, breakdownItem: nil)
+        let customers = job(customer, breakdownItem: config.instrument.customer.items.count - 1)
+        // One parallel region over every chunk of both surveys.
+        TaskPool.run(jobs: workers, tasks: employees.chunkCount + customers.chunkCount) { worker, task in
+            if task < employees.chunkCount {
+                employees.run(chunk: task, worker: worker)
+            } else {
+                customers.run(chunk: task - employees.chunkCount, worker: worker)
             }
         }
+        let employeeOutputs = try employees.outputs(), customerOutputs = try customers.outputs()
         let scorer = WaveScorer(config: config, employee: employees.totals(), customer: customers.totals())
         let perWave = waves.indices.map { scorer.score(wave: $0) }
         let waveLabels = Array(labels[...reportIndex])
         let current = perWave[perWave.count - 1]
-        let breakdowns = passes.breakdowns ?? [], comments = passes.comments ?? []
+        let last = waves.count - 1
+        let comments = Comments.build([
+            Comments.Source(kind: .employee, outputs: employeeOutputs.map(\.output),
+                            respondents: (0..<areaCount).map { scorer.employee.rows(wave: last, area: $0) }),
+            Comments.Source(kind: .customer, outputs: customerOutputs.map(\.output),
+                            respondents: (0..<areaCount).map { scorer.customer.rows(wave: last, area: $0) }),
+        ], config: config)
+        let outputs = employeeOutputs.map(\.output) + customerOutputs.map(\.output)
+        let first = outputs.map(\.first).min() ?? .max, latest = outputs.map(\.last).max() ?? .min
         return ScoreReport(
             wave: waveLabels[waveLabels.count - 1], waves: waveLabels, areas: current,
-            psychometrics: psychometrics(scorer.employee, scorer.customer, wave: waves.count - 1, areas: current,
+            psychometrics: psychometrics(scorer.employee, scorer.customer, wave: last, areas: current,
                                          config: config),
             trends: Trends.points(perWave, labels: waveLabels),
             evaporation: Trends.evaporation(perWave, labels: waveLabels, drop: config.scoring.evaporationDrop),
-            customerBreakdowns: breakdowns, comments: comments)
+            customerBreakdowns: CustomerBreakdowns.build(parts: customer.parts, outputs: customerOutputs,
+                                                         config: config),
+            comments: comments, submitted: first <= latest ? first...latest : nil)
     }
 
-    /// The wave keys present, sorted. There are few of them, so a scan that remembers the
-    /// last key beats hashing two million values into a Set.
-    static func distinctWaves(_ columns: [Int32]...) -> [Int32] {
-        var seen: [Int32] = []
-        for column in columns {
-            var last: Int32?
-            for key in column where key != last {
-                last = key
-                if !seen.contains(key) { seen.append(key) }
-            }
-        }
-        return seen.sorted()
+    /// Rows already in memory (tests and small inputs), no duplicates excluded.
+    public static func build(employee: ResponseTable, customer: ResponseTable, config: PipelineConfig,
+                             wave: String?, jobs: Int) throws(PipelineError) -> ScoreReport {
+        try build(employee: SurveyRows(table: employee), customer: SurveyRows(table: customer), config: config,
+                  wave: wave, jobs: jobs)
     }
 
     /// Corrected item-total correlation and alpha-if-dropped for All areas' constructs of k ≥ 3 items.
@@ -101,14 +107,4 @@ public enum WaveLabel {
         case .month: return period.label(year: key / 100, month: key % 100)
         }
     }
-}
-
-
-/// The results of the comment and breakdown passes of the scoring region.
-///
-/// `@unchecked Sendable` is safe: each property is written by exactly one task of
-/// `TaskPool.run` and read only after it has returned.
-private final class SidePasses: @unchecked Sendable {
-    var comments: [CommentGroup]?
-    var breakdowns: [BreakdownNPS]?
 }

@@ -124,4 +124,6 @@ public struct ScoreReport: Sendable {
     public var evaporation: [Evaporation]
     public var customerBreakdowns: [BreakdownNPS]
     public var comments: [CommentGroup]
+    /// Earliest and latest `submitted_at` (seconds, UTC) of the rows scored, up to the report wave.
+    public var submitted: ClosedRange<Int64>?
 }

@@ -6,7 +6,18 @@ public struct TextColumn: Sendable {
 
     public init() {}
 
+    /// A column from its parts (a chunk read back from a spill file).
+    init(bytes: [UInt8], ends: [Int]) {
+        self.bytes = bytes
+        self.ends = ends
+    }
+
     public var count: Int { ends.count }
+
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+    }
 
     public mutating func append<C: Collection>(_ value: C) where C.Element == UInt8 {
         bytes.append(contentsOf: value)
@@ -105,6 +116,26 @@ extension ResponseTable {
     /// A table of the same shape without rows (lets a caller drop a large table early).
     public var emptyCopy: ResponseTable {
         ResponseTable(kind: kind, itemCount: itemCount, breakdownCount: breakdowns.count)
+    }
+
+    /// Drops every row, keeps the breakdown pools and the columns' capacity (a chunk buffer reused).
+    public mutating func removeAllRows() {
+        answers.removeAll(keepingCapacity: true)
+        area.removeAll(keepingCapacity: true)
+        wave.removeAll(keepingCapacity: true)
+        submitted.removeAll(keepingCapacity: true)
+        file.removeAll(keepingCapacity: true)
+        line.removeAll(keepingCapacity: true)
+        ids.removeAll()
+        comments.removeAll()
+        for column in breakdowns.indices { breakdowns[column].removeAll(keepingCapacity: true) }
+    }
+
+    /// The rows in `range`, in order, with the same breakdown pools.
+    public func slice(_ range: Range<Int>) -> ResponseTable {
+        var keep = [Bool](repeating: false, count: count)
+        for row in range { keep[row] = true }
+        return filtered(keep: keep)
     }
 
     /// The rows where `keep` is true, in order.

@@ -47,7 +47,7 @@ final class SurveyFileInputTests: XCTestCase {
         for bytes in [CSV.bytes([CSV.header]), Array(CSV.bytes([CSV.header]).dropLast())] {
             let file = try read(bytes, in: folder)
             XCTAssertEqual(file.rowsRead, 0)
-            XCTAssertEqual(file.table.count, 0)
+            XCTAssertEqual(try file.table.count, 0)
             XCTAssertEqual(file.rejects.count, 0)
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Normalize
 import SurveyModel
 import XCTest
@@ -42,8 +43,8 @@ final class DeduplicatorTests: XCTestCase {
 
     private func places(_ duplicates: [DuplicateRow]) -> [[Int]] { duplicates.map { [$0.fileIndex, $0.line] } }
 
-    func testSameIdSameWaveKeepsTheLatestSubmitted() {
-        let result = Deduplicator.resolve(table([
+    func testSameIdSameWaveKeepsTheLatestSubmitted() throws {
+        let result = try Deduplicator.resolve(table([
             Row(id: "a", submitted: 100, line: 2),
             Row(id: "a", submitted: 300, line: 3, answer: 5, comment: "latest", role: "Manager"),
             Row(id: "a", submitted: 200, line: 4),
@@ -57,8 +58,8 @@ final class DeduplicatorTests: XCTestCase {
         XCTAssertEqual(result.kept.submitted, [300, 50])
     }
 
-    func testAnEarlierRowWithALaterTimestampWins() {
-        let result = Deduplicator.resolve(table([
+    func testAnEarlierRowWithALaterTimestampWins() throws {
+        let result = try Deduplicator.resolve(table([
             Row(id: "a", submitted: 500, line: 2),
             Row(id: "a", submitted: 100, line: 3),
         ]))
@@ -66,8 +67,8 @@ final class DeduplicatorTests: XCTestCase {
         XCTAssertEqual(places(result.duplicates), [[0, 3]])
     }
 
-    func testATieKeepsTheLaterRow() {
-        let result = Deduplicator.resolve(table([
+    func testATieKeepsTheLaterRow() throws {
+        let result = try Deduplicator.resolve(table([
             Row(id: "a", submitted: 100, line: 2),
             Row(id: "a", submitted: 100, line: 3),
             Row(id: "a", submitted: 100, line: 7),
@@ -76,8 +77,8 @@ final class DeduplicatorTests: XCTestCase {
         XCTAssertEqual(places(result.duplicates), [[0, 2], [0, 3]])
     }
 
-    func testSameIdInDifferentWavesIsKept() {
-        let result = Deduplicator.resolve(table([
+    func testSameIdInDifferentWavesIsKept() throws {
+        let result = try Deduplicator.resolve(table([
             Row(id: "a", wave: 20262, submitted: 100, line: 2),
             Row(id: "a", wave: 20263, submitted: 200, line: 3),
             Row(id: "a", wave: 20262, submitted: 50, line: 4),
@@ -86,8 +87,8 @@ final class DeduplicatorTests: XCTestCase {
         XCTAssertEqual(places(result.duplicates), [[0, 4]])
     }
 
-    func testIdsCompareAsExactBytes() {
-        let result = Deduplicator.resolve(table([
+    func testIdsCompareAsExactBytes() throws {
+        let result = try Deduplicator.resolve(table([
             Row(id: "a1", submitted: 1, line: 2), Row(id: "A1", submitted: 2, line: 3),
             Row(id: "a10", submitted: 3, line: 4), Row(id: "a1 0", submitted: 4, line: 5),
             Row(id: "é", submitted: 5, line: 6), Row(id: "e\u{301}", submitted: 6, line: 7),
@@ -97,15 +98,15 @@ final class DeduplicatorTests: XCTestCase {
         XCTAssertTrue(result.duplicates.isEmpty)
     }
 
-    func testNoDuplicatesLeavesTheTableAsIs() {
+    func testNoDuplicatesLeavesTheTableAsIs() throws {
         let source = table((0..<20).map { Row(id: "id\($0)", submitted: Int64($0), line: UInt32($0 + 2)) })
-        let result = Deduplicator.resolve(source)
+        let result = try Deduplicator.resolve(source)
         XCTAssertEqual(result.kept.line, source.line)
         XCTAssertEqual(result.kept.count, 20)
         XCTAssertTrue(result.duplicates.isEmpty)
     }
 
-    func testManyRowsMatchASimpleReference() {
+    func testManyRowsMatchASimpleReference() throws {
         var rows: [Row] = []
         var state: UInt64 = 42
         func next(_ bound: UInt64) -> UInt64 {  // a fixed LCG, so the test is reproducible
@@ -123,7 +124,7 @@ final class DeduplicatorTests: XCTestCase {
             best[key] = index
         }
         let winners = Set(best.values)
-        let result = Deduplicator.resolve(table(rows))
+        let result = try Deduplicator.resolve(table(rows))
         XCTAssertGreaterThan(result.duplicates.count, 1_000)
         XCTAssertEqual(result.kept.line, rows.indices.filter { winners.contains($0) }.map { rows[$0].line })
         XCTAssertEqual(result.duplicates.map(\.line),
@@ -135,7 +136,7 @@ final class DeduplicatorTests: XCTestCase {
         text.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
     }
 
-    func testIdsWhoseHashesCollideAreStillToldApart() {
+    func testIdsWhoseHashesCollideAreStillToldApart() throws {
         // "id219641" and "id888010" agree on the upper 32 bits of FNV-1a, so with waves chosen
         // to cancel the lower bits the two (id, wave) keys hash the same.
         let (first, second) = ("id219641", "id888010")
@@ -143,7 +144,7 @@ final class DeduplicatorTests: XCTestCase {
         let wave1: Int32 = 20263
         let wave2 = Int32(bitPattern: UInt32(wave1) ^ UInt32(truncatingIfNeeded: fnv(first) ^ fnv(second)))
         XCTAssertEqual(fnv(first) ^ UInt64(UInt32(bitPattern: wave1)), fnv(second) ^ UInt64(UInt32(bitPattern: wave2)))
-        let result = Deduplicator.resolve(table([
+        let result = try Deduplicator.resolve(table([
             Row(id: first, wave: wave1, submitted: 100, line: 2),
             Row(id: second, wave: wave2, submitted: 50, line: 3),
             Row(id: second, wave: wave2, submitted: 200, line: 4),
@@ -169,34 +170,35 @@ final class DeduplicatorTests: XCTestCase {
               breakdownCount: instrument.customer.breakdowns.count)
     }
 
-    func testATieAcrossFilesGoesToTheLaterFile() {
-        let surveys = NormalizedSurveys(
+    func testATieAcrossFilesGoesToTheLaterFile() throws {
+        let surveys = try NormalizedSurveys(
             employeeTables: [
                 employees([Row(id: "a", submitted: 100, file: 0, line: 9, answer: 1),
                            Row(id: "b", submitted: 100, file: 0, line: 10, role: "Frontline")]),
                 employees([Row(id: "a", submitted: 100, file: 1, line: 2, answer: 4, role: "Executive")]),
             ],
-            customerTables: [], instrument: instrument)
-        XCTAssertEqual(surveys.employee.file, [0, 1])
-        XCTAssertEqual(surveys.employee.line, [10, 2])
-        XCTAssertEqual(surveys.employee.answers(row: 1).first, 4)
-        let roles = surveys.employee.breakdowns[0].map { surveys.employee.breakdownPools[0].values[Int($0)] }
+            customerTables: [])
+        let employees = try surveys.table(.employee)
+        XCTAssertEqual(employees.file, [0, 1])
+        XCTAssertEqual(employees.line, [10, 2])
+        XCTAssertEqual(employees.answers(row: 1).first, 4)
+        let roles = employees.breakdowns[0].map { employees.breakdownPools[0].values[Int($0)] }
         XCTAssertEqual(roles, ["Frontline", "Executive"])
         XCTAssertEqual(places(surveys.duplicates), [[0, 9]])
         XCTAssertEqual(surveys.customer.count, 0)
     }
 
-    func testTheLaterTimestampBeatsTheLaterFile() {
-        let surveys = NormalizedSurveys(
+    func testTheLaterTimestampBeatsTheLaterFile() throws {
+        let surveys = try NormalizedSurveys(
             employeeTables: [employees([Row(id: "a", submitted: 900, file: 0, line: 2)]),
                              employees([Row(id: "a", submitted: 100, file: 1, line: 2)])],
-            customerTables: [], instrument: instrument)
-        XCTAssertEqual(surveys.employee.file, [0])
+            customerTables: [])
+        XCTAssertEqual(try surveys.table(.employee).file, [0])
         XCTAssertEqual(places(surveys.duplicates), [[1, 2]])
     }
 
-    func testDuplicatesListEveryLoserOfBothKinds() {
-        let surveys = NormalizedSurveys(
+    func testDuplicatesListEveryLoserOfBothKinds() throws {
+        let surveys = try NormalizedSurveys(
             employeeTables: [
                 employees([Row(id: "a", submitted: 1, file: 0, line: 2), Row(id: "b", submitted: 5, file: 0, line: 3)]),
                 employees([Row(id: "b", submitted: 4, file: 1, line: 2), Row(id: "a", submitted: 2, file: 1, line: 3)]),
@@ -204,14 +206,68 @@ final class DeduplicatorTests: XCTestCase {
             customerTables: [
                 customers([Row(id: "a", submitted: 1, file: 2, line: 2), Row(id: "c", submitted: 1, file: 2, line: 3)]),
                 customers([Row(id: "c", submitted: 1, file: 3, line: 4)]),
-            ],
-            instrument: instrument)
+            ])
         // Employee "a" and customer "a" are different surveys: no clash between them.
-        XCTAssertEqual(surveys.employee.file, [0, 1])
-        XCTAssertEqual(surveys.employee.line, [3, 3])
-        XCTAssertEqual(surveys.customer.file, [2, 3])
-        XCTAssertEqual(surveys.customer.line, [2, 4])
+        let employees = try surveys.table(.employee), customers = try surveys.table(.customer)
+        XCTAssertEqual(employees.file, [0, 1])
+        XCTAssertEqual(employees.line, [3, 3])
+        XCTAssertEqual(customers.file, [2, 3])
+        XCTAssertEqual(customers.line, [2, 4])
         XCTAssertEqual(places(surveys.duplicates), [[0, 2], [1, 2], [2, 3]])
-        XCTAssertEqual(surveys.table(.customer).count, 2)
+        XCTAssertEqual(surveys.customer.count, 2)
+    }
+}
+
+/// Duplicates among spilled row stores: copies in other chunks and other files.
+final class SpilledDeduplicatorTests: XCTestCase {
+    func testCopiesAcrossChunksAndFilesMatchASimpleReference() throws {
+        let folder = NSTemporaryDirectory() + "dedup-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var state: UInt64 = 7
+        func next(_ bound: UInt64) -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return (state >> 33) % bound
+        }
+        // Two files; ids drawn from a pool so copies land in other chunks and in the other file.
+        let sizes = [RowStore.chunkRows + 5_000, 9_000]
+        var all: [(id: String, wave: Int32, submitted: Int64, part: Int, row: Int)] = []
+        var stores: [RowStore] = []
+        for (part, size) in sizes.enumerated() {
+            var writer = RowStoreWriter(kind: .customer, itemCount: 1, breakdownCount: 0,
+                                        spill: try SpillFile(folder: folder))
+            for row in 0..<size {
+                let entry = (id: "c\(next(30_000))", wave: Int32(20261 + next(2)), submitted: Int64(next(20)),
+                             part: part, row: row)
+                all.append(entry)
+                writer.current.answers.append(1)
+                writer.current.area.append(0)
+                writer.current.wave.append(entry.wave)
+                writer.current.submitted.append(entry.submitted)
+                writer.current.file.append(UInt16(part))
+                writer.current.line.append(UInt32(row + 2))
+                writer.current.ids.append(Array(entry.id.utf8))
+                writer.current.comments.append([UInt8]())
+                try writer.rowAdded()
+            }
+            stores.append(try writer.finish())
+        }
+        var best: [String: Int] = [:]
+        for (index, entry) in all.enumerated() {
+            let key = "\(entry.wave)/\(entry.id)"
+            if let other = best[key], all[other].submitted > entry.submitted { continue }
+            best[key] = index
+        }
+        let winners = Set(best.values)
+        let result = try Deduplicator.resolve(stores, kind: .customer)
+        XCTAssertGreaterThan(result.duplicates.count, 5_000)
+        XCTAssertEqual(result.rows.count, winners.count)
+        let losers = all.indices.filter { !winners.contains($0) }
+        XCTAssertEqual(result.duplicates.map { [$0.fileIndex, $0.line] }, losers.map { [all[$0].part, all[$0].row + 2] })
+        for (index, entry) in all.enumerated() {
+            let excluded = result.rows.excluded[entry.part]?.contains(entry.row) ?? false
+            XCTAssertEqual(excluded, !winners.contains(index), "row \(entry.row) of file \(entry.part)")
+            if excluded == winners.contains(index) { break }
+        }
     }
 }

@@ -114,13 +114,13 @@ final class DeterminismTests: XCTestCase {
         XCTAssertEqual(prints[8], one, "jobs 8 differs from jobs 1")
     }
 
-    func testAggregatesMatchAcrossJobs() {
+    func testAggregatesMatchAcrossJobs() throws {
         // The integer totals themselves, straight from the core.
         let layout = AggregateLayout(instrument: T.instrument, kind: .employee, minAnsweredFraction: 0.5)
         let waves = [T.q1, T.q2, T.q3]
-        let one = ScoringCore.aggregate(Self.employees, layout: layout, waves: waves, areaCount: 4, jobs: 1)
+        let one = try ScoringCore.aggregate(Self.employees, layout: layout, waves: waves, areaCount: 4, jobs: 1)
         for jobs in [2, 3, 8, 64] {
-            let other = ScoringCore.aggregate(Self.employees, layout: layout, waves: waves, areaCount: 4, jobs: jobs)
+            let other = try ScoringCore.aggregate(Self.employees, layout: layout, waves: waves, areaCount: 4, jobs: jobs)
             XCTAssertEqual(other.totals, one.totals, "jobs \(jobs)")
         }
         // Every row lands in exactly one (wave, area) group.
