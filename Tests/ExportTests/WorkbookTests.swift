@@ -1,6 +1,6 @@
 @testable import Export
 import Foundation
-import Score
+@testable import Score
 import SurveyModel
 import XCTest
 
@@ -68,10 +68,27 @@ final class WorkbookTests: XCTestCase {
             XCTAssertFalse(try archive.part(sheet).contains("<f>"), "\(sheet) contains a formula")
             XCTAssertFalse(try archive.part(sheet).contains("<f "), "\(sheet) contains a formula")
         }
-        let strings = try archive.part("xl/sharedStrings.xml")
+        // The comments sheet is streamed, so its texts are inline strings rather than shared ones.
+        let strings = try archive.part("xl/sharedStrings.xml") + sheets.map { try archive.part($0) }.joined()
         XCTAssertTrue(strings.contains("=HYPERLINK(&quot;http://example.com&quot;,&quot;click&quot;)")
             || strings.contains("=HYPERLINK(\"http://example.com\",\"click\")"))
         XCTAssertTrue(strings.contains("@SUM(A1:A9)"))
+        let comments = try archive.part("xl/worksheets/sheet7.xml")
+        XCTAssertTrue(comments.contains("t=\"inlineStr\"><is><t>@SUM(A1:A9)</t></is>"), "a text cell, not a formula")
+    }
+
+    /// The streamed comments sheet cannot go back to a row, so a long comment's height is
+    /// set as its row is written: 3 lines of 15 points for 250 characters in a column of
+    /// width 100 (the cap), 250 × 0.85 / (100 − 2) rounded up.
+    func testALongCommentGetsItsRowHeightInTheStreamedSheet() throws {
+        var report = WorkbookFixture.report
+        let long = String(repeating: "wait ", count: 50)
+        report.comments = [CommentGroup(area: "Operations", survey: .employee, comments: ["short", long])]
+        let folder = try TemporaryFolder()
+        let sheet = try writeFixture(report, in: folder).part("xl/worksheets/sheet7.xml")
+        XCTAssertTrue(sheet.contains("<row r=\"4\" ht=\"45\" customHeight=\"1\">"), sheet)
+        XCTAssertTrue(sheet.contains("<row r=\"3\"><c r=\"A3\""), "a one-line comment keeps the default height")
+        XCTAssertTrue(sheet.contains("<col min=\"3\" max=\"3\" width=\"100.7109375\""), "the column is capped")
     }
 
     func testDataQualityReconciliationIsABooleanCell() throws {

@@ -3,9 +3,14 @@ import SurveyModel
 /// Writes one sheet's cells through an `XLSXSheet`, remembering how wide each
 /// column's content is so that `finish` can size the columns to fit, freeze
 /// the header and set up printing the same way on every sheet.
+///
+/// A `streamed` sheet (constant memory) is written in row order and cannot go back
+/// to a row: its writer sizes the wrapped column first (`presize`) and sets each
+/// row's height as it writes the row (`lines`), and `finish` leaves row heights alone.
 final class SheetWriter {
     let sheet: XLSXSheet
     let formats: WorkbookFormats
+    let streamed: Bool
     private var widths: [Int: Double] = [:]
     private var caps: [Int: Double] = [:]
     /// Wrapped cells (row, column, text width in character units), to size their rows.
@@ -15,9 +20,10 @@ final class SheetWriter {
     static let defaultCap = 48.0
     static let lineHeight = 15.0
 
-    init(_ sheet: XLSXSheet, _ formats: WorkbookFormats) {
+    init(_ sheet: XLSXSheet, _ formats: WorkbookFormats, streamed: Bool = false) {
         self.sheet = sheet
         self.formats = formats
+        self.streamed = streamed
     }
 
     var name: String { sheet.name }
@@ -31,14 +37,31 @@ final class SheetWriter {
         widths[col] = max(widths[col] ?? Self.minWidth, width)
     }
 
+    private static func textWidth(_ value: String) -> Double { Double(value.count) * 1.1 + 3 }
+
+    /// Sizes column `col` for `values` before they are written (streamed sheets).
+    func presize(_ col: Int, for values: [String]) {
+        for value in values { fit(col, Self.textWidth(value)) }
+    }
+
+    /// Lines `value` needs, wrapped in column `col` at the width `finish` will give it.
+    func lines(_ value: String, col: Int) -> Int {
+        Self.lines(textWidth: Double(value.count) * 0.85, columnWidth: finalWidth(col))
+    }
+
+    private static func lines(textWidth: Double, columnWidth: Double) -> Int {
+        Int((textWidth / max(columnWidth - 2, 1)).rounded(.up))
+    }
+
     /// Text; `measure: false` for titles and notes that may spill over empty neighbours.
     func text(_ row: Int, _ col: Int, _ value: String, _ format: XLSXFormat? = nil,
               measure: Bool = true) throws(PipelineError) {
         try sheet.string(row, col, value, format ?? formats.text)
-        if let format, format.handle == formats.wrapped.handle || format.handle == formats.labelWrapped.handle {
+        if !streamed, let format,
+           format.handle == formats.wrapped.handle || format.handle == formats.labelWrapped.handle {
             wrappedCells.append((row, col, Double(value.count) * 0.85))
         }
-        if measure { fit(col, Double(value.count) * 1.1 + 3) }
+        if measure { fit(col, Self.textWidth(value)) }
     }
 
     func text(_ row: Int, _ col: Int, _ value: String?, _ format: XLSXFormat? = nil) throws(PipelineError) {
@@ -52,7 +75,7 @@ final class SheetWriter {
         for (offset, title) in titles.enumerated() {
             let format = textColumns.contains(offset) ? formats.header : formats.headerRight
             try sheet.string(row, col + offset, title, format)
-            wrappedCells.append((row, col + offset, Double(title.count) * 1.1))
+            if !streamed { wrappedCells.append((row, col + offset, Double(title.count) * 1.1)) }
             let longestWord = title.split(separator: " ").map(\.count).max() ?? 0
             fit(col + offset, max(Double(longestWord) * 1.2, Double(title.count) * 1.2 / 2) + 2)
         }
@@ -92,7 +115,7 @@ final class SheetWriter {
             let width = min(widths[col] ?? Self.minWidth, caps[col] ?? Self.defaultCap)
             try sheet.columnWidth(col, width, wrapColumns.contains(col) ? formats.wrapped : nil)
         }
-        for (row, lines) in wrappedLines().sorted(by: { $0.key < $1.key }) where lines > 1 {
+        for (row, lines) in wrappedLines().sorted(by: { $0.key < $1.key }) where lines > 1 && !streamed {
             try sheet.rowHeight(row, Double(lines) * Self.lineHeight)
         }
         sheet.freeze(row: freezeRow, col: freezeCol)
@@ -103,8 +126,7 @@ final class SheetWriter {
     private func wrappedLines() -> [Int: Int] {
         var lines: [Int: Int] = [:]
         for cell in wrappedCells {
-            let usable = max(finalWidth(cell.col) - 2, 1)
-            let needed = Int((cell.width / usable).rounded(.up))
+            let needed = Self.lines(textWidth: cell.width, columnWidth: finalWidth(cell.col))
             lines[cell.row] = max(lines[cell.row] ?? 1, needed)
         }
         return lines

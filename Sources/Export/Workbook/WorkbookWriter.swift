@@ -20,7 +20,9 @@ public enum WorkbookWriter {
         let formats = try WorkbookFormats(workbook)
         var sheets: [SheetWriter] = []
         for name in sheetNames {
-            sheets.append(SheetWriter(try workbook.addSheet(name), formats))
+            // Comments can run to a row per respondent: that sheet alone is streamed.
+            let streamed = name == "Comments"
+            sheets.append(SheetWriter(try workbook.addSheet(name, streamed: streamed), formats, streamed: streamed))
         }
         try SummarySheet(report: report, metadata: metadata, config: config, workbook: workbook).write(sheets[0])
         try AreasSheet(report: report, config: config).write(sheets[1])

@@ -27,8 +27,18 @@ final class XLSXWorkbook {
     }
 
     /// Adds a worksheet; sheets appear in the order they are added.
-    func addSheet(_ name: String) throws(PipelineError) -> XLSXSheet {
-        guard let sheet = workbook_add_worksheet(try workbook(), name) else {
+    ///
+    /// A `streamed` sheet is written in constant memory: libxlsxwriter writes each row to
+    /// a temporary file when the next row starts, so rows must be written in order and a
+    /// row's height set before its cells. libxlsxwriter 1.1.4 has no per-sheet switch for
+    /// this; a sheet copies the workbook's `constant_memory` option when it is added
+    /// (`workbook_add_worksheet`), so the option is set for that one call only.
+    func addSheet(_ name: String, streamed: Bool = false) throws(PipelineError) -> XLSXSheet {
+        let workbook = try workbook()
+        let saved = workbook.pointee.options.constant_memory
+        workbook.pointee.options.constant_memory = streamed ? 1 : 0
+        defer { workbook.pointee.options.constant_memory = saved }
+        guard let sheet = workbook_add_worksheet(workbook, name) else {
             throw PipelineError.other("cannot add the worksheet \(name)")
         }
         return XLSXSheet(handle: sheet, name: name)
