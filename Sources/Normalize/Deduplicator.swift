@@ -21,9 +21,13 @@ public enum Deduplicator {
         -> (rows: SurveyRows, duplicates: [DuplicateRow]) {
         var seen = HashSet64(count: parts.reduce(0) { $0 + $1.count })
         var repeated = Set<UInt64>()
-        try forEachChunk(parts) { _, _, table in
-            for row in 0..<table.count where !seen.insert(hash(table, row)) {
-                repeated.insert(hash(table, row))
+        for part in parts {
+            for chunk in 0..<part.chunkCount {
+                let keys = try part.keys(chunk)
+                for row in keys.wave.indices {
+                    let key = hash(keys.ids[row], wave: keys.wave[row])
+                    if !seen.insert(key) { repeated.insert(key) }
+                }
             }
         }
         var excluded = [RowMask?](repeating: nil, count: parts.count)
@@ -31,7 +35,7 @@ public enum Deduplicator {
 
         var candidates: [Key: [Candidate]] = [:]
         try forEachChunk(parts) { part, firstRow, table in
-            for row in 0..<table.count where repeated.contains(hash(table, row)) {
+            for row in 0..<table.count where repeated.contains(hash(table.ids[row], wave: table.wave[row])) {
                 let key = Key(wave: table.wave[row], id: Array(table.ids[row]))
                 candidates[key, default: []].append(Candidate(
                     part: part, row: firstRow + row, submitted: table.submitted[row],
@@ -71,8 +75,8 @@ public enum Deduplicator {
     }
 
     /// FNV-1a over the id bytes, then the wave, then a final mix so every bit counts.
-    private static func hash(_ table: ResponseTable, _ row: Int) -> UInt64 {
-        var value = (FNV1a.hash(table.ids[row]) ^ UInt64(UInt32(bitPattern: table.wave[row]))) &* 0x100_0000_01b3
+    private static func hash(_ id: ArraySlice<UInt8>, wave: Int32) -> UInt64 {
+        var value = (FNV1a.hash(id) ^ UInt64(UInt32(bitPattern: wave))) &* 0x100_0000_01b3
         value = (value ^ (value >> 33)) &* 0xff51_afd7_ed55_8ccd
         value = (value ^ (value >> 33)) &* 0xc4ce_b9fe_1a85_ec53
         return value ^ (value >> 33)

@@ -39,18 +39,3 @@ enum IngestStage {
         return ingested
     }
 }
-
-/// One result slot per task, each written by exactly one worker.
-///
-/// `@unchecked Sendable` is safe: every index is written once, by the one worker that
-/// owns it, under the lock, and read only after `concurrentPerform` has returned.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
-
-    var values: [Value?] { lock.withLock { slots } }
-}

@@ -12,22 +12,33 @@ enum Comments {
         var respondents: [Int]
     }
 
-    static func build(_ sources: [Source], config: PipelineConfig) -> [CommentGroup] {
-        var groups: [CommentGroup] = []
-        for (index, area) in config.areas.enumerated() {
-            for source in sources where source.respondents[index] >= config.privacy.minCommentGroupSize {
-                var texts: [ArraySlice<UInt8>] = []
-                for output in source.outputs {
-                    for row in output.commentAreas.indices where output.commentAreas[row] == index {
-                        texts.append(output.comments[row])
-                    }
-                }
-                guard !texts.isEmpty else { continue }
-                texts.sort { $0.lexicographicallyPrecedes($1) }
-                groups.append(CommentGroup(area: area.name, survey: source.kind,
-                                           comments: texts.map { String(decoding: $0, as: UTF8.self) }))
+    /// Sorts each group's comments as a task of its own, on at most `jobs` threads.
+    static func build(_ sources: [Source], config: PipelineConfig, jobs: Int) -> [CommentGroup] {
+        let shown = config.areas.indices.flatMap { index in
+            sources.filter { $0.respondents[index] >= config.privacy.minCommentGroupSize }.map { (area: index, source: $0) }
+        }
+        let groups = ResultSlots<CommentGroup>(count: shown.count)
+        TaskPool.run(jobs: jobs, tasks: shown.count) { _, task in
+            let (area, source) = shown[task]
+            guard let texts = sorted(source.outputs, area: area) else { return }
+            groups.set(task, CommentGroup(area: config.areas[area].name, survey: source.kind, comments: texts))
+        }
+        return groups.values.compactMap { $0 }
+    }
+
+    /// The comments of one area, in byte order; nil when there are none.
+    private static func sorted(_ outputs: [ChunkOutput], area: Int) -> CommentTexts? {
+        var places: [(output: Int, row: Int)] = []
+        for (number, output) in outputs.enumerated() {
+            for row in output.commentAreas.indices where output.commentAreas[row] == area {
+                places.append((number, row))
             }
         }
-        return groups
+        guard !places.isEmpty else { return nil }
+        func text(_ place: (output: Int, row: Int)) -> ArraySlice<UInt8> { outputs[place.output].comments[place.row] }
+        places.sort { text($0).lexicographicallyPrecedes(text($1)) }
+        var texts = TextColumn()
+        for place in places { texts.append(text(place)) }
+        return CommentTexts(column: texts)
     }
 }

@@ -56,7 +56,7 @@ public enum ReportBuilder {
                             respondents: (0..<areaCount).map { scorer.employee.rows(wave: last, area: $0) }),
             Comments.Source(kind: .customer, outputs: customerOutputs.map(\.output),
                             respondents: (0..<areaCount).map { scorer.customer.rows(wave: last, area: $0) }),
-        ], config: config)
+        ], config: config, jobs: jobs)
         let outputs = employeeOutputs.map(\.output) + customerOutputs.map(\.output)
         let first = outputs.map(\.first).min() ?? .max, latest = outputs.map(\.last).max() ?? .min
         return ScoreReport(

@@ -110,7 +110,27 @@ public struct BreakdownNPS: Sendable {
 public struct CommentGroup: Sendable {
     public var area: String
     public var survey: SurveyKind
-    public var comments: [String]
+    public var comments: CommentTexts
+}
+
+/// Comment texts stored end to end in one buffer (a large survey has one per
+/// respondent), read as a `String` one at a time.
+public struct CommentTexts: RandomAccessCollection, ExpressibleByArrayLiteral, Sendable {
+    private let column: TextColumn
+
+    init(column: TextColumn) { self.column = column }
+
+    public init(_ texts: [String]) {
+        var column = TextColumn()
+        for text in texts { column.append(Array(text.utf8)) }
+        self.column = column
+    }
+
+    public init(arrayLiteral texts: String...) { self.init(texts) }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { column.count }
+    public subscript(position: Int) -> String { column.string(position) }
 }
 
 /// The scored report: what the JSON and the workbook show, suppression applied.

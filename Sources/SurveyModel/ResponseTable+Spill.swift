@@ -1,20 +1,24 @@
 /// How a chunk of rows is written to a spill file and read back: three counts,
-/// then each column's raw bytes. The breakdown pools stay in memory with the store.
+/// then each column's raw bytes, the duplicate keys (wave, ids) first so they can be
+/// read alone. The breakdown pools stay in memory with the store.
 extension ResponseTable {
+    /// Bytes of the counts and the key columns at the start of an encoded chunk.
+    var encodedKeyBytes: Int { 24 + count * 8 + ids.bytes.count }
+
     func encoded() -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(24 + count * (itemCount + 28 + 4 * breakdowns.count) + ids.bytes.count
                               + comments.bytes.count)
         func put<T>(_ column: [T]) { column.withUnsafeBytes { bytes.append(contentsOf: $0) } }
         put([Int64(count), Int64(ids.bytes.count), Int64(comments.bytes.count)])
+        put(wave)
+        put(ids.ends.map { UInt32(truncatingIfNeeded: $0) })
+        put(ids.bytes)
         put(answers)
         put(area)
-        put(wave)
         put(submitted)
         put(file)
         put(line)
-        put(ids.ends.map { UInt32(truncatingIfNeeded: $0) })
-        put(ids.bytes)
         put(comments.ends.map { UInt32(truncatingIfNeeded: $0) })
         put(comments.bytes)
         for column in breakdowns { put(column) }
@@ -29,19 +33,39 @@ extension ResponseTable {
         let (rows, idBytes, commentBytes) = (counts[0], counts[1], counts[2])
         self.init(kind: kind, itemCount: itemCount, breakdownCount: breakdownPools.count)
         self.breakdownPools = breakdownPools
+        (wave, ids) = try Self.keys(&reader, rows: rows, idBytes: idBytes)
         answers = try reader.take(rows * itemCount, UInt8.self)
         area = try reader.take(rows, UInt16.self)
-        wave = try reader.take(rows, Int32.self)
         submitted = try reader.take(rows, Int64.self)
         file = try reader.take(rows, UInt16.self)
         line = try reader.take(rows, UInt32.self)
-        let idEnds = try reader.take(rows, UInt32.self).map(Int.init)
-        ids = TextColumn(bytes: try reader.take(idBytes, UInt8.self), ends: idEnds)
         let commentEnds = try reader.take(rows, UInt32.self).map(Int.init)
         comments = TextColumn(bytes: try reader.take(commentBytes, UInt8.self), ends: commentEnds)
         for column in breakdowns.indices { breakdowns[column] = try reader.take(rows, UInt32.self) }
         guard reader.isAtEnd else { throw ColumnReader.damaged }
     }
+
+    /// The key columns alone, from the first `encodedKeyBytes` of an encoded chunk.
+    static func decodingKeys(_ raw: UnsafeRawBufferPointer) throws(PipelineError) -> ChunkKeys {
+        var reader = ColumnReader(raw: raw)
+        let counts = try reader.take(3, Int64.self).map(Int.init)
+        let (wave, ids) = try keys(&reader, rows: counts[0], idBytes: counts[1])
+        guard reader.isAtEnd else { throw ColumnReader.damaged }
+        return ChunkKeys(wave: wave, ids: ids)
+    }
+
+    private static func keys(_ reader: inout ColumnReader, rows: Int,
+                             idBytes: Int) throws(PipelineError) -> ([Int32], TextColumn) {
+        let wave = try reader.take(rows, Int32.self)
+        let idEnds = try reader.take(rows, UInt32.self).map(Int.init)
+        return (wave, TextColumn(bytes: try reader.take(idBytes, UInt8.self), ends: idEnds))
+    }
+}
+
+/// What duplicate resolution reads of a chunk: each row's wave and id.
+public struct ChunkKeys: Sendable {
+    public var wave: [Int32]
+    public var ids: TextColumn
 }
 
 /// Reads typed columns off the front of a byte buffer (no alignment assumed).

@@ -17,8 +17,8 @@ public struct RowStore: Sendable {
 
     enum Storage: Sendable {
         case memory([ResponseTable])
-        /// The byte range of each chunk in the file.
-        case spill(SpillFile, [Range<Int>])
+        /// Each chunk's byte range in the file, and how many of its first bytes hold the keys.
+        case spill(SpillFile, [(range: Range<Int>, keyBytes: Int)])
     }
 
     init(kind: SurveyKind, itemCount: Int, breakdownPools: [StringPool], count: Int, waves: [Int32],
@@ -45,7 +45,7 @@ public struct RowStore: Sendable {
     public var chunkCount: Int {
         switch storage {
         case .memory(let tables): return tables.count
-        case .spill(_, let ranges): return ranges.count
+        case .spill(_, let chunks): return chunks.count
         }
     }
 
@@ -57,13 +57,26 @@ public struct RowStore: Sendable {
             var table = tables[index]
             table.breakdownPools = breakdownPools
             return table
-        case .spill(let file, let ranges):
-            let range = ranges[index]
+        case .spill(let file, let chunks):
+            let range = chunks[index].range
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: range.count, alignment: 16)
             defer { buffer.deallocate() }
             try file.read(into: buffer, at: range.lowerBound)
             return try ResponseTable(decoding: UnsafeRawBufferPointer(buffer), kind: kind, itemCount: itemCount,
                                      breakdownPools: breakdownPools)
+        }
+    }
+
+    /// The wave and id of every row of chunk `index`, read without the other columns.
+    public func keys(_ index: Int) throws(PipelineError) -> ChunkKeys {
+        switch storage {
+        case .memory(let tables):
+            return ChunkKeys(wave: tables[index].wave, ids: tables[index].ids)
+        case .spill(let file, let chunks):
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunks[index].keyBytes, alignment: 16)
+            defer { buffer.deallocate() }
+            try file.read(into: buffer, at: chunks[index].range.lowerBound)
+            return try ResponseTable.decodingKeys(UnsafeRawBufferPointer(buffer))
         }
     }
 
@@ -82,7 +95,7 @@ public struct RowStoreWriter {
     /// The chunk being filled. Append a row's columns, then call `rowAdded()`.
     public var current: ResponseTable
     private let spill: SpillFile?
-    private var ranges: [Range<Int>] = []
+    private var chunks: [(range: Range<Int>, keyBytes: Int)] = []
     private var tables: [ResponseTable] = []
     private var written = 0
     private var count = 0
@@ -102,7 +115,7 @@ public struct RowStoreWriter {
     /// Writes the last chunk and hands over the store.
     public mutating func finish() throws(PipelineError) -> RowStore {
         try flush()
-        let storage: RowStore.Storage = spill.map { .spill($0, ranges) } ?? .memory(tables)
+        let storage: RowStore.Storage = spill.map { .spill($0, chunks) } ?? .memory(tables)
         return RowStore(kind: current.kind, itemCount: current.itemCount, breakdownPools: current.breakdownPools,
                         count: count, waves: waves.sorted(), storage: storage)
     }
@@ -123,7 +136,7 @@ public struct RowStoreWriter {
             do throws(PipelineError) { try spill.write(raw, at: written) } catch { failure = error }
         }
         if let failure { throw failure }
-        ranges.append(written..<(written + bytes.count))
+        chunks.append((written..<(written + bytes.count), current.encodedKeyBytes))
         written += bytes.count
         current.removeAllRows()
     }

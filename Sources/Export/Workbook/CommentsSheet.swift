@@ -14,15 +14,21 @@ struct CommentsSheet {
                         formats.section, measure: false)
         try writer.header(1, 0, ["Area", "Survey", "Comment"], textColumns: [0, 1, 2])
         writer.cap(2, 100)
-        for group in report.comments { writer.presize(2, for: group.comments) }
+        // Characters per comment, counted once: they size the column, then each row.
+        let lengths = report.comments.map { $0.comments.map(\.count) }
+        for (group, counts) in zip(report.comments, lengths) {
+            writer.presize(0, for: [group.area])
+            writer.presize(1, for: [group.survey.rawValue])
+            writer.presize(2, lengths: counts)
+        }
         var row = 2
-        for group in report.comments {
-            for comment in group.comments {
-                let lines = writer.lines(comment, col: 2)
+        for (group, counts) in zip(report.comments, lengths) {
+            for (comment, length) in zip(group.comments, counts) {
+                let lines = writer.lines(length: length, col: 2)
                 if lines > 1 { try writer.sheet.rowHeight(row, Double(lines) * SheetWriter.lineHeight) }
-                try writer.text(row, 0, group.area)
-                try writer.text(row, 1, group.survey.rawValue)
-                try writer.text(row, 2, comment, formats.wrapped)
+                try writer.text(row, 0, group.area, nil, measure: false)
+                try writer.text(row, 1, group.survey.rawValue, nil, measure: false)
+                try writer.text(row, 2, comment, formats.wrapped, measure: false)
                 row += 1
             }
         }

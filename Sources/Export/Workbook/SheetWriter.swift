@@ -37,16 +37,24 @@ final class SheetWriter {
         widths[col] = max(widths[col] ?? Self.minWidth, width)
     }
 
-    private static func textWidth(_ value: String) -> Double { Double(value.count) * 1.1 + 3 }
+    private static func textWidth(_ value: String) -> Double { textWidth(characters: value.count) }
+
+    private static func textWidth(characters: Int) -> Double { Double(characters) * 1.1 + 3 }
 
     /// Sizes column `col` for `values` before they are written (streamed sheets).
-    func presize(_ col: Int, for values: [String]) {
+    func presize(_ col: Int, for values: some Sequence<String>) {
         for value in values { fit(col, Self.textWidth(value)) }
     }
 
-    /// Lines `value` needs, wrapped in column `col` at the width `finish` will give it.
-    func lines(_ value: String, col: Int) -> Int {
-        Self.lines(textWidth: Double(value.count) * 0.85, columnWidth: finalWidth(col))
+    /// Sizes column `col` for texts of `lengths` characters before they are written.
+    func presize(_ col: Int, lengths: [Int]) {
+        guard let longest = lengths.max() else { return }
+        fit(col, Self.textWidth(characters: longest))
+    }
+
+    /// Lines a text of `length` characters needs, wrapped in column `col` at the width `finish` will give it.
+    func lines(length: Int, col: Int) -> Int {
+        Self.lines(textWidth: Double(length) * 0.85, columnWidth: finalWidth(col))
     }
 
     private static func lines(textWidth: Double, columnWidth: Double) -> Int {
