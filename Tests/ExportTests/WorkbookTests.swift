@@ -79,15 +79,16 @@ final class WorkbookTests: XCTestCase {
 
     /// The streamed comments sheet cannot go back to a row, so a long comment's height is
     /// set as its row is written: 3 lines of 15 points for 250 characters in a column of
-    /// width 100 (the cap), 250 × 0.85 / (100 − 2) rounded up.
+    /// width 100 (the cap), 250 × 0.85 / (100 − 2) rounded up; two for a short text with a line break.
     func testALongCommentGetsItsRowHeightInTheStreamedSheet() throws {
         var report = WorkbookFixture.report
         let long = String(repeating: "wait ", count: 50)
-        report.comments = [CommentGroup(area: "Operations", survey: .employee, comments: ["short", long])]
+        report.comments = [CommentGroup(area: "Operations", survey: .employee, comments: ["short", long, "a\nb"])]
         let folder = try TemporaryFolder()
         let sheet = try writeFixture(report, in: folder).part("xl/worksheets/sheet7.xml")
         XCTAssertTrue(sheet.contains("<row r=\"4\" ht=\"45\" customHeight=\"1\">"), sheet)
         XCTAssertTrue(sheet.contains("<row r=\"3\"><c r=\"A3\""), "a one-line comment keeps the default height")
+        XCTAssertTrue(sheet.contains("<row r=\"5\" ht=\"30\" customHeight=\"1\">"), "a line break needs a second line")
         XCTAssertTrue(sheet.contains("<col min=\"3\" max=\"3\" width=\"100.7109375\""), "the column is capped")
     }
 

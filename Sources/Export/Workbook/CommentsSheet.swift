@@ -24,7 +24,9 @@ struct CommentsSheet {
         var row = 2
         for (group, counts) in zip(report.comments, lengths) {
             for (comment, length) in zip(group.comments, counts) {
-                let lines = writer.lines(length: length, col: 2)
+                // A comment with line breaks needs at least a line per break, however short.
+                let breaks = comment.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+                let lines = max(writer.lines(length: length, col: 2), breaks + 1)
                 if lines > 1 { try writer.sheet.rowHeight(row, Double(lines) * SheetWriter.lineHeight) }
                 try writer.text(row, 0, group.area, nil, measure: false)
                 try writer.text(row, 1, group.survey.rawValue, nil, measure: false)
