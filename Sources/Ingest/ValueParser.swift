@@ -9,14 +9,13 @@ public enum ValueParser {
     public typealias Bytes = RandomAccessCollection<UInt8>
 
     public static func code<Cell: Bytes>(_ cell: Cell, scale: Scale) -> UInt8? {
+        // Most cells are one digit: answer them before trimming and folding.
+        if cell.count == 1, case let byte = cell[cell.startIndex], byte >= 48 && byte <= 57 {
+            return code(number: Int(byte - 48), scale: scale)
+        }
         let field = trimmed(cell)
         if field.isEmpty { return 0 }
-        if let number = smallInteger(field) {
-            switch scale {
-            case .likert, .frequency: return (1...5).contains(number) ? UInt8(number) : nil
-            case .zeroToTen: return (0...10).contains(number) ? UInt8(number + 1) : nil
-            }
-        }
+        if let number = smallInteger(field) { return code(number: number, scale: scale) }
         if field.count > 32 { return nil }
         var folded: [UInt8] = []
         folded.reserveCapacity(field.count)
@@ -26,6 +25,13 @@ public enum ValueParser {
         case .likert: return likertLabels[folded]
         case .frequency: return frequencyLabels[folded]
         case .zeroToTen: return nil
+        }
+    }
+
+    private static func code(number: Int, scale: Scale) -> UInt8? {
+        switch scale {
+        case .likert, .frequency: return (1...5).contains(number) ? UInt8(number) : nil
+        case .zeroToTen: return (0...10).contains(number) ? UInt8(number + 1) : nil
         }
     }
 
