@@ -23,10 +23,13 @@ public final class CSVStream {
 
     deinit { csv_free(&parser) }
 
-    /// Reads `path` to the end, calling `onRecord` per record and `onBytes` per chunk read
-    /// (for hashing). A leading UTF-8 byte-order mark is skipped.
-    public func read(path: String, onBytes: (UnsafeRawBufferPointer) -> Void,
-                     onRecord: @escaping (BorrowedRecord) -> Void) throws(CSVStreamError) {
+    /// Reads `path` (or only the bytes in `range`, which must start at a record) to its end,
+    /// calling `onRecord` per record and `onBytes` per chunk read (for hashing). A leading
+    /// UTF-8 byte-order mark is skipped. Lines are counted from 1 at the start of the range.
+    /// - Returns: what the read saw: the lines it read, and whether it ended between records.
+    @discardableResult
+    public func read(path: String, range: Range<Int>? = nil, onBytes: (UnsafeRawBufferPointer) -> Void,
+                     onRecord: @escaping (BorrowedRecord) -> Void) throws(CSVStreamError) -> CSVStreamEnd {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw CSVStreamError(String(cString: strerror(errno))) }
         defer { close(descriptor) }
@@ -34,23 +37,70 @@ public final class CSVStream {
         defer { collector.onRecord = nil }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
         defer { buffer.deallocate() }
-        var first = true
-        while true {
-            let count = Foundation.read(descriptor, buffer.baseAddress, Self.chunkSize)
+        var position = range?.lowerBound ?? 0
+        let end = range?.upperBound ?? Int.max
+        var first = position == 0
+        while position < end {
+            let count = pread(descriptor, buffer.baseAddress, min(Self.chunkSize, end - position), off_t(position))
             if count < 0 {
                 if errno == EINTR { continue }
                 throw CSVStreamError(String(cString: strerror(errno)))
             }
             if count == 0 { break }
+            position += count
             var chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
             onBytes(chunk)
             if first, count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF {
                 chunk = UnsafeRawBufferPointer(rebasing: chunk[3...])
             }
             first = false
-            try feed(chunk)
+            _ = try feed(chunk)
         }
+        let result = CSVStreamEnd(lines: collector.physicalLine, betweenRecords: parser.pstate == 0)
         try finish()
+        return result
+    }
+
+    /// The first record of `path` (its header) and the byte offset just past the line that
+    /// ends it, where the data starts; nil for a file without any record.
+    public func firstRecord(path: String) throws(CSVStreamError) -> (record: CSVRecord, end: Int, lines: Int)? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw CSVStreamError(String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var found: CSVRecord?
+        collector.onRecord = { record in
+            if found == nil { found = record.copy() }
+        }
+        defer { collector.onRecord = nil }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+        defer { buffer.deallocate() }
+        var position = 0
+        while true {
+            let count = pread(descriptor, buffer.baseAddress, buffer.count, off_t(position))
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw CSVStreamError(String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            var chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            var skipped = 0
+            if position == 0, count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF {
+                chunk = UnsafeRawBufferPointer(rebasing: chunk[3...])
+                skipped = 3
+            }
+            collector.stopAfterRecord = true
+            let used = try feed(chunk)
+            collector.stopAfterRecord = false
+            if let found {
+                let lines = collector.physicalLine
+                try finish()
+                return (found, position + skipped + used, lines)
+            }
+            position += count
+        }
+        let lines = collector.physicalLine
+        try finish()
+        return found.map { ($0, position, lines) }
     }
 
     /// Parses an in-memory document (tests, fuzzing).
@@ -73,8 +123,11 @@ public final class CSVStream {
 
     /// Feeds one physical line at a time. A line ends with LF, CRLF or a lone CR (libcsv ends a
     /// record at a lone CR too, so it must count as a line for line numbers to stay right).
-    private func feed(_ chunk: UnsafeRawBufferPointer) throws(CSVStreamError) {
-        guard let base = chunk.baseAddress, chunk.count > 0 else { return }
+    /// - Returns: the bytes consumed: all of them, unless `stopAfterRecord` ended the feed after
+    ///   the line that completed a record.
+    @discardableResult
+    private func feed(_ chunk: UnsafeRawBufferPointer) throws(CSVStreamError) -> Int {
+        guard let base = chunk.baseAddress, chunk.count > 0 else { return 0 }
         var offset = 0
         if collector.pendingCR {
             // The LF of a CRLF split across two reads belongs to the line the CR ended.
@@ -100,7 +153,9 @@ public final class CSVStream {
             collector.atLineStart = last == 0x0A || last == 0x0D
             try parseSpan(start, length)
             offset += length
+            if collector.stopAfterRecord && collector.recordsSeen > 0 { return offset }
         }
+        return offset
     }
 
     private func parseSpan(_ start: UnsafeRawPointer, _ length: Int) throws(CSVStreamError) {
@@ -117,7 +172,15 @@ public final class CSVStream {
         collector.physicalLine = 0
         collector.atLineStart = true
         collector.pendingCR = false
+        collector.recordsSeen = 0
     }
+}
+
+/// How a read ended: the physical lines it read, and whether the parser stood between two
+/// records (not inside a quoted field or a partial record) before the end was flushed.
+public struct CSVStreamEnd: Sendable, Equatable {
+    public var lines: Int
+    public var betweenRecords: Bool
 }
 
 /// A read or libcsv failure, turned into a `PipelineError.input` by the caller who knows the file.
@@ -135,6 +198,10 @@ private final class RecordCollector {
     var atLineStart = true
     /// The last read ended with a CR: an LF opening the next read completes a CRLF.
     var pendingCR = false
+    /// Records delivered since the stream started (or was last finished).
+    var recordsSeen = 0
+    /// Ends a feed after the line that completes a record (reading a header alone).
+    var stopAfterRecord = false
 }
 
 private func fieldCallback(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
@@ -147,5 +214,6 @@ private func fieldCallback(_ field: UnsafeMutableRawPointer?, _ length: Int, _ c
 private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
     guard let context else { return }
     let collector = Unmanaged<RecordCollector>.fromOpaque(context).takeUnretainedValue()
+    collector.recordsSeen += 1
     collector.record.withRecord(line: collector.recordLine) { collector.onRecord?($0) }
 }

@@ -9,8 +9,8 @@ public struct IngestedFile: Sendable {
     public var sha256: String
     /// Records after the header.
     public var rowsRead: Int
-    /// The accepted rows, chunked (in a spill file when the pipeline runs).
-    public var rows: RowStore
+    /// The accepted rows, one store per piece of the file read (in spill files when the pipeline runs).
+    public var parts: [RowStore]
     public var rejects: [Reject]
     public var unknownColumns: [String]
 }

@@ -20,51 +20,86 @@ public struct SurveyFileReader: Sendable {
         renames = config.inputs.renames[kind] ?? [:]
     }
 
+    /// Reads the whole file on this thread: header, rows, SHA-256.
     /// `progress` is told the size of every chunk read (for a progress bar).
     /// - Parameter spill: where the accepted rows go; nil keeps them in memory.
     /// - Throws: `PipelineError.input` when the file is missing, unreadable, empty or lacks a required
     ///   column; `.other` when the spill file cannot be written.
     public func read(path: String, fileIndex: Int, spill: SpillFile? = nil,
                      progress: (Int) -> Void = { _ in }) throws(PipelineError) -> IngestedFile {
-        try Self.checkReadable(path)
-        var state = ReadState(form: form, spill: spill)
+        let header = try readHeader(path: path)
         var hasher = SHA256()
-        var failure: PipelineError?
+        try FileDigest.update(&hasher, path: path, range: 0..<header.dataStart)
+        let piece = try readPiece(path: path, range: header.dataStart..<Int.max, header: header,
+                                  fileIndex: fileIndex, spill: spill) { chunk in
+            hasher.update(bufferPointer: chunk)
+            progress(chunk.count)
+        }
+        return assemble(path: path, fileIndex: fileIndex, header: header, pieces: [piece],
+                        sha256: FileDigest.hex(hasher.finalize()))
+    }
+
+    /// The header of `path` and where its data starts.
+    /// - Throws: `PipelineError.input` when the file is missing, unreadable, empty or lacks a required column.
+    public func readHeader(path: String) throws(PipelineError) -> FileHeader {
+        try Self.checkReadable(path)
+        let found: (record: CSVRecord, end: Int, lines: Int)?
         do {
-            let stream = try CSVStream(delimiter: delimiter)
-            try stream.read(path: path, onBytes: { chunk in
-                hasher.update(bufferPointer: chunk)
-                progress(chunk.count)
-            }, onRecord: { record in
+            found = try CSVStream(delimiter: delimiter).firstRecord(path: path)
+        } catch {
+            throw .input(file: path, line: nil, message: "cannot read: \(error.message)")
+        }
+        guard let found else { throw .input(file: path, line: 1, message: "the file is empty: expected a header row") }
+        return FileHeader(map: try HeaderMap(header: found.record, form: form, renames: renames, file: path),
+                          dataStart: found.end, firstDataLine: found.lines + 1)
+    }
+
+    /// Reads the records in `range` of `path`, which must start at a record (after the header,
+    /// or where `PiecePlanner` split the file). Line numbers in the result count from 1 at the
+    /// start of the range; `assemble` moves them to the file's numbering.
+    /// - Parameter onBytes: told every chunk read (hashing, progress).
+    public func readPiece(path: String, range: Range<Int>, header: FileHeader, fileIndex: Int, spill: SpillFile?,
+                          onBytes: (UnsafeRawBufferPointer) -> Void = { _ in }) throws(PipelineError) -> FilePiece {
+        var state = ReadState(form: form, spill: spill)
+        var failure: PipelineError?
+        let end: CSVStreamEnd
+        do {
+            end = try CSVStream(delimiter: delimiter).read(path: path, range: range, onBytes: onBytes) { record in
                 guard failure == nil else { return }
                 do throws(PipelineError) {
-                    try self.consume(record, state: &state, path: path, fileIndex: fileIndex)
+                    try self.consume(record, header: header.map, state: &state, fileIndex: fileIndex)
                 } catch {
                     failure = error
                 }
-            })
+            }
         } catch {
             throw .input(file: path, line: nil, message: "cannot read: \(error.message)")
         }
         if let failure { throw failure }
-        let rows = try state.rows.finish()
-        guard let header = state.header else {
-            throw .input(file: path, line: 1, message: "the file is empty: expected a header row")
-        }
-        let digest = hasher.finalize().map { byte in
-            String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
-        }.joined()
-        return IngestedFile(path: path, fileIndex: fileIndex, kind: form.kind, sha256: digest,
-                            rowsRead: state.rowsRead, rows: rows, rejects: state.rejects,
-                            unknownColumns: header.unknownColumns)
+        return FilePiece(rows: try state.rows.finish(), rejects: state.rejects, rowsRead: state.rowsRead, end: end)
     }
 
-    private func consume(_ record: BorrowedRecord, state: inout ReadState, path: String,
-                         fileIndex: Int) throws(PipelineError) {
-        guard let header = state.header else {
-            state.header = try HeaderMap(header: record.copy(), form: form, renames: renames, file: path)
-            return
+    /// One file from its pieces in order, their line numbers moved to the file's.
+    public func assemble(path: String, fileIndex: Int, header: FileHeader, pieces: [FilePiece],
+                         sha256: String) -> IngestedFile {
+        var parts: [RowStore] = [], rejects: [Reject] = []
+        var line = header.firstDataLine
+        for piece in pieces {
+            parts.append(piece.rows.shiftingLines(by: line - 1))
+            rejects += piece.rejects.map { reject in
+                var moved = reject
+                moved.line += line - 1
+                return moved
+            }
+            line += piece.end.lines
         }
+        return IngestedFile(path: path, fileIndex: fileIndex, kind: form.kind, sha256: sha256,
+                            rowsRead: pieces.reduce(0) { $0 + $1.rowsRead }, parts: parts, rejects: rejects,
+                            unknownColumns: header.map.unknownColumns)
+    }
+
+    private func consume(_ record: BorrowedRecord, header: HeaderMap, state: inout ReadState,
+                         fileIndex: Int) throws(PipelineError) {
         state.rowsRead += 1
         switch RowValidator.validate(record.fields, header: header, form: form, areas: areas,
                                      cache: &state.areaCache, codes: &state.codes) {
@@ -90,9 +125,27 @@ public struct SurveyFileReader: Sendable {
     }
 }
 
-/// The growing result of one file while it is read.
+/// A file's header, read on its own before the rows.
+public struct FileHeader: Sendable {
+    public let map: HeaderMap
+    /// Byte offset just past the header's last line: where the data starts.
+    public let dataStart: Int
+    /// Physical line number of the first line after the header.
+    public let firstDataLine: Int
+}
+
+/// The rows of one byte range of a file, read on their own (see `SurveyFileReader.readPiece`).
+public struct FilePiece: Sendable {
+    public var rows: RowStore
+    /// Line numbers count from 1 at the start of the range.
+    public var rejects: [Reject]
+    public var rowsRead: Int
+    /// The lines in the range, and whether it ended between records (so the split was sound).
+    public var end: CSVStreamEnd
+}
+
+/// The growing result of one byte range while it is read.
 struct ReadState {
-    var header: HeaderMap?
     var rowsRead = 0
     var rows: RowStoreWriter
     var rejects: [Reject] = []

@@ -14,6 +14,9 @@ public struct RunOptions: Sendable {
     /// Seconds to wait for another run's lock on the output folder.
     public var waitSeconds: Double = 0
     public var log = RunLog(format: .text, quiet: false)
+    /// Bytes per piece when ingest cuts large files for several jobs; nil picks about two
+    /// pieces per job (at least 8 MiB each). Tests set it small to cut tiny files.
+    public var pieceBytes: Int?
     /// Where the accepted rows wait between reading and scoring (nameless files, about
     /// 40 bytes per row): `TMPDIR`, else /tmp.
     public var spillFolder = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"

@@ -28,7 +28,7 @@ public enum Runner {
         let files = try InputResolver.resolve(config.inputs)
         log.log(.info, "reading \(files.count) input files", [("files", files.map(\.path).joined(separator: " "))])
         let ingested = try IngestStage.run(files, config: config, jobs: jobs, spillFolder: options.spillFolder,
-                                           log: log)
+                                           pieceBytes: options.pieceBytes, log: log)
         let read = ingested.reduce(0) { $0 + $1.rowsRead }, early = ingested.reduce(0) { $0 + $1.rejects.count }
         log.log(.info, "ingest done", [("stage", "ingest"), ("files", String(files.count)), ("rows_read", String(read)),
                                        ("rejected", String(early))] + clock.finish("ingest"))
@@ -36,8 +36,8 @@ public enum Runner {
             log.log(.warning, "\(file.path): unknown columns ignored",
                     [("columns", file.unknownColumns.joined(separator: ", "))])
         }
-        let normalized = try NormalizedSurveys(employee: ingested.filter { $0.kind == .employee }.map(\.rows),
-                                               customer: ingested.filter { $0.kind == .customer }.map(\.rows),
+        let normalized = try NormalizedSurveys(employee: ingested.filter { $0.kind == .employee }.flatMap(\.parts),
+                                               customer: ingested.filter { $0.kind == .customer }.flatMap(\.parts),
                                                jobs: jobs)
         let rejects = try allRejects(ingested, duplicates: normalized.duplicates, delimiter: config.inputs.delimiter)
         log.log(.info, "normalize done", [("stage", "normalize"), ("duplicates", String(normalized.duplicates.count))]

@@ -23,7 +23,9 @@ public enum Validator {
         }
         for (index, file) in files.enumerated() {
             do {
-                let read = try SurveyFileReader(config: config, kind: file.kind).read(path: file.path, fileIndex: index)
+                // The accepted rows go to a spill file, as in a run, so a large file is checked in little memory.
+                let read = try SurveyFileReader(config: config, kind: file.kind)
+                    .read(path: file.path, fileIndex: index, spill: try SpillFile(folder: options.spillFolder))
                 var line = "\(file.path): \(file.kind.rawValue) survey, \(read.rowsRead) rows, "
                     + "\(read.rejects.count) rejected before duplicate checks"
                 if !read.unknownColumns.isEmpty { line += "; unknown columns: \(read.unknownColumns.joined(separator: ", "))" }

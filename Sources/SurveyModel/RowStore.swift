@@ -14,6 +14,9 @@ public struct RowStore: Sendable {
     /// The wave keys present, sorted.
     public let waves: [Int32]
     private let storage: Storage
+    /// Added to every row's line number when a chunk is read (a store of a file's later piece
+    /// numbers lines from the piece's start).
+    private var lineOffset: UInt32 = 0
 
     enum Storage: Sendable {
         case memory([ResponseTable])
@@ -49,9 +52,22 @@ public struct RowStore: Sendable {
         }
     }
 
+    /// The same rows with `lines` added to every line number.
+    public func shiftingLines(by lines: Int) -> RowStore {
+        var shifted = self
+        shifted.lineOffset &+= UInt32(truncatingIfNeeded: lines)
+        return shifted
+    }
+
     /// Chunk `index`; its rows are this store's rows `index * chunkRows ..< …`.
     /// - Throws: `PipelineError.other` when the spill file cannot be read back.
     public func chunk(_ index: Int) throws(PipelineError) -> ResponseTable {
+        var table = try storedChunk(index)
+        if lineOffset != 0 { table.line = table.line.map { $0 &+ lineOffset } }
+        return table
+    }
+
+    private func storedChunk(_ index: Int) throws(PipelineError) -> ResponseTable {
         switch storage {
         case .memory(let tables):
             var table = tables[index]

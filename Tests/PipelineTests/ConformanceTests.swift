@@ -34,13 +34,29 @@ final class ConformanceTests: XCTestCase {
         }
     }
 
-    private func runConformance() throws -> (json: [String: Any], rejectsPath: String) {
-        let out = try Fixtures.temporaryFolder()
+    /// Files cut into pieces of a few hundred bytes on three jobs publish the same bytes.
+    func testFilesReadInSmallPiecesPublishTheSameBytes() throws {
+        let whole = try Runner.run(conformanceOptions(jobs: 1, pieceBytes: nil))
+        let cut = try Runner.run(conformanceOptions(jobs: 3, pieceBytes: 700))
+        for (one, other) in [(whole.jsonPath, cut.jsonPath), (whole.rejectsPath, cut.rejectsPath),
+                             (try XCTUnwrap(whole.workbookPath), try XCTUnwrap(cut.workbookPath))] {
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: one)),
+                           try Data(contentsOf: URL(fileURLWithPath: other)), other)
+        }
+    }
+
+    private func conformanceOptions(jobs: Int? = nil, pieceBytes: Int? = nil) throws -> RunOptions {
         var options = RunOptions()
         options.configPath = Fixtures.path("conformance/pipeline.json")
-        options.outputFolder = out
+        options.outputFolder = try Fixtures.temporaryFolder()
         options.log = RunLog(format: .text, quiet: true)
-        let outcome = try Runner.run(options)
+        options.jobs = jobs
+        options.pieceBytes = pieceBytes
+        return options
+    }
+
+    private func runConformance() throws -> (json: [String: Any], rejectsPath: String) {
+        let outcome = try Runner.run(conformanceOptions())
         let data = try Data(contentsOf: URL(fileURLWithPath: outcome.jsonPath))
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
         return (json, outcome.rejectsPath)
