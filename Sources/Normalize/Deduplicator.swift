@@ -10,16 +10,17 @@ public struct DuplicateRow: Sendable, Hashable {
 /// and wave keeps the row with the latest `submitted_at`; a tie keeps the later
 /// row in input order (later file, then later line).
 ///
-/// Two passes over the row stores, so memory stays at about 11 bytes per row:
-/// the first puts a 64-bit hash of every (id, wave) in a `HashSet64` and notes
-/// the hashes seen twice; the second (only when there are such hashes) reads
-/// the rows with those hashes and compares ids, waves and times exactly.
+/// Two passes over the row stores, so memory stays at about 5 bytes per row:
+/// the first puts a 64-bit hash of every (id, wave) in a `FingerprintSet` and
+/// notes the hashes it reports seen; the second (only when there are such
+/// hashes) reads the rows with those hashes and compares ids, waves and times
+/// exactly, so a hash collision or a shared fingerprint never merges two rows.
 public enum Deduplicator {
     /// - Parameter parts: one kind's row stores, in input order.
     /// - Throws: `PipelineError.other` when a spill file cannot be read back.
     public static func resolve(_ parts: [RowStore], kind: SurveyKind) throws(PipelineError)
         -> (rows: SurveyRows, duplicates: [DuplicateRow]) {
-        var seen = HashSet64(count: parts.reduce(0) { $0 + $1.count })
+        var seen = FingerprintSet(count: parts.reduce(0) { $0 + $1.count })
         var repeated = Set<UInt64>()
         for part in parts {
             for chunk in 0..<part.chunkCount {
