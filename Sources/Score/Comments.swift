@@ -28,17 +28,15 @@ enum Comments {
 
     /// The comments of one area, in byte order; nil when there are none.
     private static func sorted(_ outputs: [ChunkOutput], area: Int) -> CommentTexts? {
-        var places: [(output: Int, row: Int)] = []
+        var places: [UInt64] = []
         for (number, output) in outputs.enumerated() {
             for row in output.commentAreas.indices where output.commentAreas[row] == area {
-                places.append((number, row))
+                places.append(UInt64(number) << 32 | UInt64(row))
             }
         }
         guard !places.isEmpty else { return nil }
-        func text(_ place: (output: Int, row: Int)) -> ArraySlice<UInt8> { outputs[place.output].comments[place.row] }
+        func text(_ place: UInt64) -> ArraySlice<UInt8> { outputs[Int(place >> 32)].comments[Int(place & 0xFFFF_FFFF)] }
         places.sort { text($0).lexicographicallyPrecedes(text($1)) }
-        var texts = TextColumn()
-        for place in places { texts.append(text(place)) }
-        return CommentTexts(column: texts)
+        return CommentTexts(columns: outputs.map(\.comments), places: places)
     }
 }

@@ -113,24 +113,35 @@ public struct CommentGroup: Sendable {
     public var comments: CommentTexts
 }
 
-/// Comment texts stored end to end in one buffer (a large survey has one per
-/// respondent), read as a `String` one at a time.
+/// Comment texts in their sorted order, read as a `String` one at a time. They stay
+/// where the scoring core collected them (a few buffers, one per chunk) and are
+/// reached through one 8-byte place each, because a large survey has a comment per
+/// respondent.
 public struct CommentTexts: RandomAccessCollection, ExpressibleByArrayLiteral, Sendable {
-    private let column: TextColumn
+    private let columns: [TextColumn]
+    /// Column index in the high 32 bits, row in the low 32.
+    private let places: [UInt64]
 
-    init(column: TextColumn) { self.column = column }
+    init(columns: [TextColumn], places: [UInt64]) {
+        self.columns = columns
+        self.places = places
+    }
 
     public init(_ texts: [String]) {
         var column = TextColumn()
         for text in texts { column.append(Array(text.utf8)) }
-        self.column = column
+        self.init(columns: [column], places: texts.indices.map(UInt64.init))
     }
 
     public init(arrayLiteral texts: String...) { self.init(texts) }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { column.count }
-    public subscript(position: Int) -> String { column.string(position) }
+    public var endIndex: Int { places.count }
+
+    public subscript(position: Int) -> String {
+        let place = places[position]
+        return columns[Int(place >> 32)].string(Int(place & 0xFFFF_FFFF))
+    }
 }
 
 /// The scored report: what the JSON and the workbook show, suppression applied.
