@@ -16,15 +16,22 @@ public enum ValueParser {
         let field = trimmed(cell)
         if field.isEmpty { return 0 }
         if let number = smallInteger(field) { return code(number: number, scale: scale) }
-        if field.count > 32 { return nil }
-        var folded: [UInt8] = []
-        folded.reserveCapacity(field.count)
-        for byte in field { folded.append(byte >= 65 && byte <= 90 ? byte + 32 : byte) }
-        if missingTokens.contains(folded) { return 0 }
+        if missingTokens.contains(where: { matches(field, $0) }) { return 0 }
+        let labels: [(text: [UInt8], code: UInt8)]
         switch scale {
-        case .likert: return likertLabels[folded]
-        case .frequency: return frequencyLabels[folded]
+        case .likert: labels = likertLabels
+        case .frequency: labels = frequencyLabels
         case .zeroToTen: return nil
+        }
+        return labels.first { matches(field, $0.text) }?.code
+    }
+
+    /// `field` equals the lower-case `token`, ASCII letters compared without case
+    /// (no copy, no hashing: the tokens are few and most differ in length).
+    private static func matches<Field: Collection<UInt8>>(_ field: Field, _ token: [UInt8]) -> Bool {
+        guard field.count == token.count else { return false }
+        return zip(field, token).allSatisfy { byte, expected in
+            (byte >= 65 && byte <= 90 ? byte + 32 : byte) == expected
         }
     }
 
@@ -61,15 +68,15 @@ public enum ValueParser {
         return value
     }
 
-    private static let missingTokens: Set<[UInt8]> = Set(
-        ["na", "n/a", "-", "don't know", "don\u{2019}t know", "prefer not to say"].map { Array($0.utf8) })
+    private static let missingTokens: [[UInt8]] =
+        ["na", "n/a", "-", "don't know", "don\u{2019}t know", "prefer not to say"].map { Array($0.utf8) }
 
-    private static let likertLabels: [[UInt8]: UInt8] = [
-        "strongly disagree": 1, "disagree": 2, "neutral": 3, "neither agree nor disagree": 3,
-        "agree": 4, "strongly agree": 5,
-    ].reduce(into: [:]) { $0[Array($1.key.utf8)] = $1.value }
+    private static let likertLabels: [(text: [UInt8], code: UInt8)] = [
+        ("strongly disagree", 1), ("disagree", 2), ("neutral", 3), ("neither agree nor disagree", 3),
+        ("agree", 4), ("strongly agree", 5),
+    ].map { (Array($0.0.utf8), $0.1) }
 
-    private static let frequencyLabels: [[UInt8]: UInt8] = [
-        "never": 1, "rarely": 2, "sometimes": 3, "often": 4, "always": 5,
-    ].reduce(into: [:]) { $0[Array($1.key.utf8)] = $1.value }
+    private static let frequencyLabels: [(text: [UInt8], code: UInt8)] = [
+        ("never", 1), ("rarely", 2), ("sometimes", 3), ("often", 4), ("always", 5),
+    ].map { (Array($0.0.utf8), $0.1) }
 }
