@@ -5,11 +5,12 @@ import SurveyModel
 /// Reads every input file and returns them in input order. With more than one job,
 /// large files are cut into byte ranges (`PiecePlanner`) so that both cores parse
 /// even when one export is much larger than the others; every piece and every
-/// file's SHA-256 is a task of one dynamically scheduled pool. Each piece's
-/// accepted rows go to its own spill file in `spillFolder`.
+/// file's SHA-256 is a task of one dynamically scheduled pool. The accepted rows
+/// of every piece go to one spill file in `spillFolder` (one descriptor, however
+/// many input files a glob finds).
 enum IngestStage {
-    /// Pieces are at least this large: below it the per-piece costs (a spill file,
-    /// a header read, a parser) outweigh the balance.
+    /// Pieces are at least this large: below it the per-piece costs (a parser, a
+    /// chunk buffer, a partly filled last chunk) outweigh the balance.
     static let minimumPieceBytes = 8 << 20
 
     /// - Parameter pieceBytes: the size to cut files at; nil chooses about two pieces per job.
@@ -21,10 +22,11 @@ enum IngestStage {
         let progress = ProgressBar(label: "reading", total: sizes.reduce(0, +), log: log)
         defer { progress.finish() }
         let readers = files.map { SurveyFileReader(config: config, kind: $0.kind) }
+        let spill = try SpillFile(folder: spillFolder)
         guard jobs > 1 else {
             return try files.indices.map { index throws(PipelineError) in
                 try readers[index].read(path: files[index].path, fileIndex: index,
-                                        spill: try SpillFile(folder: spillFolder), progress: progress.advance)
+                                        spill: spill, progress: progress.advance)
             }
         }
         // Headers first, in input order, so a broken file is reported as before.
@@ -46,11 +48,11 @@ enum IngestStage {
                 switch task.work {
                 case .whole:
                     return .file(try reader.read(path: file.path, fileIndex: task.file,
-                                                 spill: try SpillFile(folder: spillFolder),
+                                                 spill: spill,
                                                  progress: progress.advance))
                 case .piece(let range):
                     return .piece(try reader.readPiece(path: file.path, range: range, header: headers[task.file],
-                                                       fileIndex: task.file, spill: try SpillFile(folder: spillFolder),
+                                                       fileIndex: task.file, spill: spill,
                                                        onBytes: { progress.advance($0.count) }))
                 case .digest:
                     return .digest(try FileDigest.sha256(path: file.path))
@@ -63,14 +65,14 @@ enum IngestStage {
         }
         return try files.indices.map { index throws(PipelineError) in
             try assemble(index, files: files, tasks: tasks, outcomes: outcomes, reader: readers[index],
-                         header: headers[index], spillFolder: spillFolder, log: log)
+                         header: headers[index], spill: spill, log: log)
         }
     }
 
     /// File `index` from its task results. Where a cut fell inside a record (a line feed in a
     /// quoted field), the piece before it and the piece after it are read again as one.
     private static func assemble(_ index: Int, files: [InputFile], tasks: [IngestTask], outcomes: [IngestResult],
-                                 reader: SurveyFileReader, header: FileHeader, spillFolder: String,
+                                 reader: SurveyFileReader, header: FileHeader, spill: SpillFile,
                                  log: RunLog) throws(PipelineError) -> IngestedFile {
         var pieces: [(range: Range<Int>, piece: FilePiece)] = [], digest = ""
         for (task, outcome) in zip(tasks, outcomes) where task.file == index {
@@ -90,7 +92,7 @@ enum IngestStage {
             }
             let range = pieces[current].range.lowerBound..<pieces[current + 1].range.upperBound
             let piece = try reader.readPiece(path: path, range: range, header: header, fileIndex: index,
-                                             spill: try SpillFile(folder: spillFolder))
+                                             spill: spill)
             pieces.replaceSubrange(current...(current + 1), with: [(range, piece)])
             merged += 1
         }

@@ -30,8 +30,11 @@ public enum Runner {
         let ingested = try IngestStage.run(files, config: config, jobs: jobs, spillFolder: options.spillFolder,
                                            pieceBytes: options.pieceBytes, log: log)
         let read = ingested.reduce(0) { $0 + $1.rowsRead }, early = ingested.reduce(0) { $0 + $1.rejects.count }
+        let spilled = ingested.flatMap(\.parts).reduce(0) { $0 + $1.spilledBytes }
         log.log(.info, "ingest done", [("stage", "ingest"), ("files", String(files.count)), ("rows_read", String(read)),
-                                       ("rejected", String(early))] + clock.finish("ingest"))
+                                       ("rejected", String(early)),
+                                       ("spill_mb", String(Int((Double(spilled) / 1e6).rounded())))]
+                    + clock.finish("ingest"))
         for file in ingested where !file.unknownColumns.isEmpty {
             log.log(.warning, "\(file.path): unknown columns ignored",
                     [("columns", file.unknownColumns.joined(separator: ", "))])

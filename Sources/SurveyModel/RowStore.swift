@@ -45,6 +45,14 @@ public struct RowStore: Sendable {
                   storage: .memory(chunks))
     }
 
+    /// Bytes this store wrote to its spill file (0 in memory).
+    public var spilledBytes: Int {
+        switch storage {
+        case .memory: return 0
+        case .spill(_, let chunks): return chunks.reduce(0) { $0 + $1.range.count }
+        }
+    }
+
     public var chunkCount: Int {
         switch storage {
         case .memory(let tables): return tables.count
@@ -113,7 +121,6 @@ public struct RowStoreWriter {
     private let spill: SpillFile?
     private var chunks: [(range: Range<Int>, keyBytes: Int)] = []
     private var tables: [ResponseTable] = []
-    private var written = 0
     private var count = 0
     private var waves: [Int32] = []
 
@@ -147,13 +154,10 @@ public struct RowStoreWriter {
             return
         }
         let bytes = current.encoded()
-        var failure: PipelineError?
-        bytes.withUnsafeBytes { raw in
-            do throws(PipelineError) { try spill.write(raw, at: written) } catch { failure = error }
+        let written = bytes.withUnsafeBytes { raw in
+            Result { () throws(PipelineError) in try spill.append(raw) }
         }
-        if let failure { throw failure }
-        chunks.append((written..<(written + bytes.count), current.encodedKeyBytes))
-        written += bytes.count
+        chunks.append((try written.get(), current.encodedKeyBytes))
         current.removeAllRows()
     }
 

@@ -1,14 +1,19 @@
 import Foundation
+import Synchronization
 
 /// A temporary file for rows that need not stay in memory between stages.
 ///
 /// It is created in a folder and unlinked at once: it has no name, nothing to
 /// clean up, and the system frees its space when the descriptor closes, even
 /// when the process is killed. Writes and reads name their offset (`pwrite`,
-/// `pread`), so several threads may read it at once.
+/// `pread`), so several threads may use it at once: one file serves a whole run
+/// (one descriptor however many input files), each writer appending blocks at
+/// offsets it reserves.
 public final class SpillFile: Sendable {
     private let descriptor: Int32
     private let folder: String
+    /// The end of the reserved bytes.
+    private let end = Mutex(0)
 
     /// - Throws: `PipelineError.other` when the folder does not take a new file.
     public init(folder: String) throws(PipelineError) {
@@ -24,6 +29,16 @@ public final class SpillFile: Sendable {
     }
 
     deinit { close(descriptor) }
+
+    /// Writes `bytes` after everything written or reserved so far; returns where they went.
+    public func append(_ bytes: UnsafeRawBufferPointer) throws(PipelineError) -> Range<Int> {
+        let start = end.withLock { end in
+            defer { end += bytes.count }
+            return end
+        }
+        try write(bytes, at: start)
+        return start..<(start + bytes.count)
+    }
 
     /// Writes all of `bytes` at `offset`.
     public func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(PipelineError) {
