@@ -1,3 +1,4 @@
+import Foundation
 import SurveyModel
 
 /// The verbatims of the report wave (SPEC §9): only for areas whose survey
@@ -35,8 +36,25 @@ enum Comments {
             }
         }
         guard !places.isEmpty else { return nil }
-        func text(_ place: UInt64) -> ArraySlice<UInt8> { outputs[Int(place >> 32)].comments[Int(place & 0xFFFF_FFFF)] }
-        places.sort { text($0).lexicographicallyPrecedes(text($1)) }
+        // Sort on a flat copy of this group's texts with memcmp (byte order, as
+        // lexicographicallyPrecedes on UInt8), then keep only the order: the copy lives
+        // for one group on one worker at a time.
+        var flat: [UInt8] = [], starts: [Int] = [], lengths: [Int] = []
+        for place in places {
+            let text = outputs[Int(place >> 32)].comments[Int(place & 0xFFFF_FFFF)]
+            starts.append(flat.count)
+            lengths.append(text.count)
+            flat.append(contentsOf: text)
+        }
+        var order = Array(places.indices)
+        flat.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            order.sort { a, b in
+                let order = memcmp(base + starts[a], base + starts[b], min(lengths[a], lengths[b]))
+                return order < 0 || (order == 0 && lengths[a] < lengths[b])
+            }
+        }
+        places = order.map { places[$0] }
         return CommentTexts(columns: outputs.map(\.comments), places: places)
     }
 }
