@@ -28,10 +28,38 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     ingest(bytes, form: instrument.customer, delimiter: UInt8(ascii: ","))
     ingest(employeeHeader + bytes, form: instrument.employee, delimiter: UInt8(ascii: ","))
     if bytes.contains(UInt8(ascii: ";")) { ingest(bytes, form: instrument.employee, delimiter: UInt8(ascii: ";")) }
+    checkCut(bytes)
     // The cell parsers on the raw input as one cell.
     _ = DateParser.parse(bytes[...])
     for scale in [Scale.likert, .frequency, .zeroToTen] { _ = ValueParser.code(bytes[...], scale: scale) }
     return 0
+}
+
+/// Reading a document in two pieces (as ingest does for a large file on several jobs):
+/// when the stream says the first piece ended between records, the two pieces must give
+/// exactly the records of one whole read, with line numbers moved by the first piece's lines.
+/// The cut is the line feed nearest the middle, so it also lands inside quoted fields.
+private func checkCut(_ bytes: [UInt8]) {
+    guard let cut = bytes.indices.dropFirst(bytes.count / 2).first(where: { bytes[$0] == 10 }).map({ $0 + 1 }),
+          cut < bytes.count,
+          let whole = records(bytes, atFileStart: true),
+          let first = records(Array(bytes[..<cut]), atFileStart: true), first.end.betweenRecords,
+          let second = records(Array(bytes[cut...]), atFileStart: false) else { return }
+    let joined = first.records + second.records.map { record in
+        var moved = record
+        moved.line += first.end.lines
+        return moved
+    }
+    check(joined.map(\.line) == whole.records.map(\.line), "cut at \(cut): line numbers differ")
+    check(joined.map(\.bytes) == whole.records.map(\.bytes) && joined.map(\.ends) == whole.records.map(\.ends),
+          "cut at \(cut): fields differ")
+}
+
+private func records(_ bytes: [UInt8], atFileStart: Bool) -> (records: [CSVRecord], end: CSVStreamEnd)? {
+    guard let stream = try? CSVStream(delimiter: UInt8(ascii: ",")) else { return nil }
+    var found: [CSVRecord] = []
+    guard let end = try? stream.parse(bytes, atFileStart: atFileStart, onRecord: { found.append($0) }) else { return nil }
+    return (found, end)
 }
 
 /// A broken invariant: report it the way a crash is reported.

@@ -56,6 +56,7 @@ public final class CSVStream {
             first = false
             _ = try feed(chunk)
         }
+        // libcsv's parser state 0 is ROW_NOT_BEGUN: the last line ended a record outside quotes.
         let result = CSVStreamEnd(lines: collector.physicalLine, betweenRecords: parser.pstate == 0)
         try finish()
         return result
@@ -103,12 +104,15 @@ public final class CSVStream {
         return found.map { ($0, position, lines) }
     }
 
-    /// Parses an in-memory document (tests, fuzzing).
-    public func parse(_ data: [UInt8], onRecord: @escaping (CSVRecord) -> Void) throws(CSVStreamError) {
+    /// Parses an in-memory document (tests, fuzzing). `atFileStart: false` parses a piece
+    /// from the middle of a document: a leading byte-order mark is data there.
+    @discardableResult
+    public func parse(_ data: [UInt8], atFileStart: Bool = true,
+                      onRecord: @escaping (CSVRecord) -> Void) throws(CSVStreamError) -> CSVStreamEnd {
         collector.onRecord = { onRecord($0.copy()) }
         defer { collector.onRecord = nil }
         var start = 0
-        if data.count >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF { start = 3 }
+        if atFileStart, data.count >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF { start = 3 }
         let failure: CSVStreamError? = data.withUnsafeBytes { raw in
             do throws(CSVStreamError) {
                 try feed(UnsafeRawBufferPointer(rebasing: raw[start...]))
@@ -118,7 +122,9 @@ public final class CSVStream {
             }
         }
         if let failure { throw failure }
+        let end = CSVStreamEnd(lines: collector.physicalLine, betweenRecords: parser.pstate == 0)
         try finish()
+        return end
     }
 
     /// Feeds one physical line at a time. A line ends with LF, CRLF or a lone CR (libcsv ends a

@@ -64,6 +64,23 @@ final class CSVStreamTests: XCTestCase {
         XCTAssertEqual(rows.map(\.line), [1, 2])
     }
 
+    /// A piece from the middle of a file keeps a leading byte-order mark as data, and the
+    /// stream says whether the piece ended between records and how many lines it read.
+    func testAPieceFromTheMiddleReportsHowItEnded() throws {
+        let stream = try CSVStream(delimiter: UInt8(ascii: ","))
+        var seen: [CSVRecord] = []
+        let clean = try stream.parse([0xEF, 0xBB, 0xBF] + Array("a,b\n\nc,d\n".utf8), atFileStart: false) {
+            seen.append($0)
+        }
+        XCTAssertEqual(clean, CSVStreamEnd(lines: 3, betweenRecords: true))
+        XCTAssertEqual(seen.first?.string(0), "\u{FEFF}a")
+        XCTAssertEqual(seen.map(\.line), [1, 3])
+        let open = try stream.parse(Array("a,\"b\nc\n".utf8)) { _ in }
+        XCTAssertEqual(open, CSVStreamEnd(lines: 2, betweenRecords: false), "cut inside a quoted field")
+        let partial = try stream.parse(Array("a,b".utf8)) { _ in }
+        XCTAssertFalse(partial.betweenRecords, "a record without its line end")
+    }
+
     func testSemicolonDelimiter() throws {
         let rows = try records("a;\"b;c\";d,e\n1;2;3\n", delimiter: ";")
         XCTAssertEqual(rows.map(\.strings), [["a", "b;c", "d,e"], ["1", "2", "3"]])
