@@ -22,7 +22,7 @@ enum IngestStage {
         let progress = ProgressBar(label: "reading", total: sizes.reduce(0, +), log: log)
         defer { progress.finish() }
         let readers = files.map { SurveyFileReader(config: config, kind: $0.kind) }
-        let spill = try SpillFile(folder: spillFolder)
+        let spill = openSpill(spillFolder, log: log)
         guard jobs > 1 else {
             return try files.indices.map { index throws(PipelineError) in
                 try readers[index].read(path: files[index].path, fileIndex: index,
@@ -69,10 +69,23 @@ enum IngestStage {
         }
     }
 
+    /// The run's spill file; when the folder does not take one, a warning and nil: the rows
+    /// then stay in memory, so the night's report still comes out (using more memory).
+    static func openSpill(_ folder: String, log: RunLog) -> SpillFile? {
+        do {
+            return try SpillFile(folder: folder)
+        } catch {
+            let reason: String
+            if case .other(let message) = error { reason = message } else { reason = error.description }
+            log.log(.warning, "\(reason); keeping the rows in memory instead")
+            return nil
+        }
+    }
+
     /// File `index` from its task results. Where a cut fell inside a record (a line feed in a
     /// quoted field), the piece before it and the piece after it are read again as one.
     private static func assemble(_ index: Int, files: [InputFile], tasks: [IngestTask], outcomes: [IngestResult],
-                                 reader: SurveyFileReader, header: FileHeader, spill: SpillFile,
+                                 reader: SurveyFileReader, header: FileHeader, spill: SpillFile?,
                                  log: RunLog) throws(PipelineError) -> IngestedFile {
         var pieces: [(range: Range<Int>, piece: FilePiece)] = [], digest = ""
         for (task, outcome) in zip(tasks, outcomes) where task.file == index {

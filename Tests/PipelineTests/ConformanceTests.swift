@@ -45,6 +45,18 @@ final class ConformanceTests: XCTestCase {
         }
     }
 
+    /// A spill folder that cannot take a file (TMPDIR gone) costs memory, not the report.
+    func testAnUnusableSpillFolderKeepsTheRowsInMemory() throws {
+        let normal = try Runner.run(conformanceOptions(jobs: 2))
+        var options = try conformanceOptions(jobs: 2, pieceBytes: 5_000)
+        options.spillFolder = "/nonexistent-\(UUID().uuidString)"
+        let inMemory = try Runner.run(options)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: inMemory.jsonPath)),
+                       try Data(contentsOf: URL(fileURLWithPath: normal.jsonPath)))
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: try XCTUnwrap(inMemory.workbookPath))),
+                       try Data(contentsOf: URL(fileURLWithPath: try XCTUnwrap(normal.workbookPath))))
+    }
+
     private func conformanceOptions(jobs: Int? = nil, pieceBytes: Int? = nil) throws -> RunOptions {
         var options = RunOptions()
         options.configPath = Fixtures.path("conformance/pipeline.json")
