@@ -3,6 +3,8 @@
 public struct BorrowedRecord {
     /// Physical line (1-based) where the record starts.
     public let line: Int
+    /// Byte offset in the file where the record starts.
+    public let offset: Int
     let fields: FieldView
 
     public var count: Int { fields.count }
@@ -15,6 +17,7 @@ public struct BorrowedRecord {
         record.bytes = Array(fields.bytes)
         record.ends = Array(fields.ends)
         record.line = line
+        record.offset = offset
         return record
     }
 }
@@ -51,10 +54,10 @@ final class RecordBuffer {
     }
 
     /// The current record, then cleared for the next one.
-    func withRecord(line: Int, _ body: (BorrowedRecord) -> Void) {
+    func withRecord(line: Int, offset: Int, _ body: (BorrowedRecord) -> Void) {
         let view = FieldView(bytes: UnsafeBufferPointer(start: bytes, count: byteCount),
                              ends: UnsafeBufferPointer(start: ends, count: fieldCount))
-        body(BorrowedRecord(line: line, fields: view))
+        body(BorrowedRecord(line: line, offset: offset, fields: view))
         byteCount = 0
         fieldCount = 0
     }

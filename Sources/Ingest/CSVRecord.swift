@@ -5,6 +5,8 @@ public struct CSVRecord: Sendable {
     public var ends: [Int] = []
     /// Physical line (1-based) where the record starts.
     public var line = 0
+    /// Byte offset in the file (or document) where the record starts.
+    public var offset = 0
 
     public init() {}
 

@@ -47,12 +47,14 @@ public final class CSVStream {
                 throw CSVStreamError(String(cString: strerror(errno)))
             }
             if count == 0 { break }
-            position += count
             var chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
             onBytes(chunk)
+            collector.chunkOffset = position
             if first, count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF {
                 chunk = UnsafeRawBufferPointer(rebasing: chunk[3...])
+                collector.chunkOffset += 3
             }
+            position += count
             first = false
             _ = try feed(chunk)
         }
@@ -62,9 +64,11 @@ public final class CSVStream {
         return result
     }
 
-    /// The first record of `path` (its header) and the byte offset just past the line that
-    /// ends it, where the data starts; nil for a file without any record.
-    public func firstRecord(path: String) throws(CSVStreamError) -> (record: CSVRecord, end: Int, lines: Int)? {
+    /// The first record of `path` from byte `offset` on (its header at 0, or a record whose
+    /// start is known), and the byte offset just past the line that ends it (where the data
+    /// starts); nil when no record follows. A byte-order mark is skipped only at 0.
+    public func firstRecord(path: String,
+                            from offset: Int = 0) throws(CSVStreamError) -> (record: CSVRecord, end: Int, lines: Int)? {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw CSVStreamError(String(cString: strerror(errno))) }
         defer { close(descriptor) }
@@ -75,7 +79,7 @@ public final class CSVStream {
         defer { collector.onRecord = nil }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
         defer { buffer.deallocate() }
-        var position = 0
+        var position = offset
         while true {
             let count = pread(descriptor, buffer.baseAddress, buffer.count, off_t(position))
             if count < 0 {
@@ -89,6 +93,7 @@ public final class CSVStream {
                 chunk = UnsafeRawBufferPointer(rebasing: chunk[3...])
                 skipped = 3
             }
+            collector.chunkOffset = position + skipped
             collector.stopAfterRecord = true
             let used = try feed(chunk)
             collector.stopAfterRecord = false
@@ -113,6 +118,7 @@ public final class CSVStream {
         defer { collector.onRecord = nil }
         var start = 0
         if atFileStart, data.count >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF { start = 3 }
+        collector.chunkOffset = start
         let failure: CSVStreamError? = data.withUnsafeBytes { raw in
             do throws(CSVStreamError) {
                 try feed(UnsafeRawBufferPointer(rebasing: raw[start...]))
@@ -146,7 +152,10 @@ public final class CSVStream {
         while offset < chunk.count {
             if collector.atLineStart {
                 collector.physicalLine += 1
-                if parser.pstate == 0 { collector.recordLine = collector.physicalLine }
+                if parser.pstate == 0 {
+                    collector.recordLine = collector.physicalLine
+                    collector.recordOffset = collector.chunkOffset + offset
+                }
             }
             let start = base + offset, rest = chunk.count - offset
             var length = memchr(start, 0x0A, rest).map { UnsafeRawPointer($0) - start + 1 } ?? rest
@@ -199,6 +208,9 @@ public struct CSVStreamError: Error {
 private final class RecordCollector {
     let record = RecordBuffer()
     var recordLine = 0
+    /// Byte offset in the file where the current record starts, and where the chunk being fed starts.
+    var recordOffset = 0
+    var chunkOffset = 0
     var onRecord: ((BorrowedRecord) -> Void)?
     var physicalLine = 0
     var atLineStart = true
@@ -221,5 +233,5 @@ private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPoin
     guard let context else { return }
     let collector = Unmanaged<RecordCollector>.fromOpaque(context).takeUnretainedValue()
     collector.recordsSeen += 1
-    collector.record.withRecord(line: collector.recordLine) { collector.onRecord?($0) }
+    collector.record.withRecord(line: collector.recordLine, offset: collector.recordOffset) { collector.onRecord?($0) }
 }

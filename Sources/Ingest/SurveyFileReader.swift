@@ -107,8 +107,8 @@ public struct SurveyFileReader: Sendable {
             state.rejects.append(Reject(fileIndex: fileIndex, line: record.line, reason: reason,
                                         column: column, rawFields: record.strings))
         case .accepted(let row):
-            state.append(row, fields: record.fields, line: record.line, header: header, period: wavePeriod,
-                         fileIndex: fileIndex)
+            state.append(row, fields: record.fields, line: record.line, offset: record.offset, header: header,
+                         period: wavePeriod, fileIndex: fileIndex)
             try state.rows.rowAdded()
         }
     }
@@ -161,14 +161,15 @@ struct ReadState {
         codes = Array(repeating: 0, count: form.items.count)
     }
 
-    mutating func append(_ row: ValidRow, fields record: FieldView, line: Int, header: HeaderMap, period: WavePeriod,
-                         fileIndex: Int) {
+    mutating func append(_ row: ValidRow, fields record: FieldView, line: Int, offset: Int, header: HeaderMap,
+                         period: WavePeriod, fileIndex: Int) {
         rows.current.answers.append(contentsOf: codes)
         rows.current.area.append(UInt16(row.area))
         rows.current.wave.append(Int32(period.key(year: row.time.year, month: row.time.month)))
         rows.current.submitted.append(row.time.utcSeconds)
         rows.current.file.append(UInt16(truncatingIfNeeded: fileIndex))
         rows.current.line.append(UInt32(truncatingIfNeeded: line))
+        rows.current.offset.append(Int64(offset))
         rows.current.ids.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: ValueParser.trimmed(record[header.id]))))
         if let comment = header.comment, !ValueParser.isMissing(record[comment]) {
             rows.current.comments.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: ValueParser.trimmed(record[comment]))))

@@ -4,6 +4,14 @@ import SurveyModel
 public struct DuplicateRow: Sendable, Hashable {
     public var fileIndex: Int
     public var line: Int
+    /// Byte offset of the record in its file, to read its raw fields again for the rejects.
+    public var offset: Int
+
+    public init(fileIndex: Int, line: Int, offset: Int = 0) {
+        self.fileIndex = fileIndex
+        self.line = line
+        self.offset = offset
+    }
 }
 
 /// Resolves duplicates (SPEC §4): the same trimmed id in the same survey kind
@@ -13,8 +21,9 @@ public struct DuplicateRow: Sendable, Hashable {
 /// Two passes over the row stores, so memory stays at about 5 bytes per row:
 /// the first puts a 64-bit hash of every (id, wave) in a `FingerprintSet` and
 /// notes the hashes it reports seen; the second (only when there are such
-/// hashes) reads the rows with those hashes and compares ids, waves and times
-/// exactly, so a hash collision or a shared fingerprint never merges two rows.
+/// hashes) reads the keys and places of the rows with those hashes and compares
+/// ids, waves and times exactly, so a hash collision or a shared fingerprint
+/// never merges two rows. Neither pass reads the answers.
 public enum Deduplicator {
     /// - Parameter parts: one kind's row stores, in input order.
     /// - Throws: `PipelineError.other` when a spill file cannot be read back.
@@ -35,12 +44,16 @@ public enum Deduplicator {
         guard !repeated.isEmpty else { return (SurveyRows(kind: kind, parts: parts, excluded: excluded), []) }
 
         var candidates: [Key: [Candidate]] = [:]
-        try forEachChunk(parts) { part, firstRow, table in
-            for row in 0..<table.count where repeated.contains(hash(table.ids[row], wave: table.wave[row])) {
-                let key = Key(wave: table.wave[row], id: Array(table.ids[row]))
-                candidates[key, default: []].append(Candidate(
-                    part: part, row: firstRow + row, submitted: table.submitted[row],
-                    place: DuplicateRow(fileIndex: Int(table.file[row]), line: Int(table.line[row]))))
+        for (index, part) in parts.enumerated() {
+            for chunk in 0..<part.chunkCount {
+                let keys = try part.keys(chunk, places: true)
+                for row in keys.wave.indices where repeated.contains(hash(keys.ids[row], wave: keys.wave[row])) {
+                    let key = Key(wave: keys.wave[row], id: Array(keys.ids[row]))
+                    candidates[key, default: []].append(Candidate(
+                        part: index, row: chunk * RowStore.chunkRows + row, submitted: keys.submitted[row],
+                        place: DuplicateRow(fileIndex: Int(keys.file[row]), line: Int(keys.line[row]),
+                                            offset: Int(keys.offset[row]))))
+                }
             }
         }
         var losers: [Candidate] = []
@@ -63,16 +76,6 @@ public enum Deduplicator {
         -> (kept: ResponseTable, duplicates: [DuplicateRow]) {
         let result = try resolve([RowStore(table: table)], kind: table.kind)
         return (try result.rows.keptRows(), result.duplicates)
-    }
-
-    /// Calls `body` with each chunk of each part and the part row number of the chunk's first row.
-    private static func forEachChunk(_ parts: [RowStore],
-                                     _ body: (Int, Int, ResponseTable) -> Void) throws(PipelineError) {
-        for (index, part) in parts.enumerated() {
-            for chunk in 0..<part.chunkCount {
-                body(index, chunk * RowStore.chunkRows, try part.chunk(chunk))
-            }
-        }
     }
 
     /// FNV-1a over the id bytes, then the wave, then a final mix so every bit counts.

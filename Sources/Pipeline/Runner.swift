@@ -77,13 +77,13 @@ public enum Runner {
             let path = files[fileIndex].path
             let fields: [Int: [String]]
             do {
-                fields = try RecordFetcher.fields(path: path, lines: Set(rows.map(\.line)), delimiter: delimiter)
+                fields = try RecordFetcher.fields(path: path, offsets: Set(rows.map(\.offset)), delimiter: delimiter)
             } catch {
                 throw .input(file: path, line: nil, message: "cannot read again: \(error.message)")
             }
             rejects += rows.map {
                 Reject(fileIndex: fileIndex, line: $0.line, reason: .duplicate, column: nil,
-                       rawFields: fields[$0.line] ?? [])
+                       rawFields: fields[$0.offset] ?? [])
             }
         }
         return rejects.sorted { ($0.fileIndex, $0.line) < ($1.fileIndex, $1.line) }

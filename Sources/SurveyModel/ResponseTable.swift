@@ -73,9 +73,10 @@ public struct ResponseTable: Sendable {
     public var wave: [Int32] = []
     /// Seconds since 1970 in UTC (a time without offset is read as UTC).
     public var submitted: [Int64] = []
-    /// Input file index and physical line where the record starts.
+    /// Input file index, physical line and byte offset where the record starts.
     public var file: [UInt16] = []
     public var line: [UInt32] = []
+    public var offset: [Int64] = []
     public var ids = TextColumn()
     public var comments = TextColumn()
     /// One code column per form breakdown (`role`; `segment`, `channel`); codes index `breakdownPools`.
@@ -103,6 +104,7 @@ public struct ResponseTable: Sendable {
         submitted.append(contentsOf: other.submitted)
         file.append(contentsOf: other.file)
         line.append(contentsOf: other.line)
+        offset.append(contentsOf: other.offset)
         ids.append(contentsOf: other.ids)
         comments.append(contentsOf: other.comments)
         for column in breakdowns.indices {
@@ -126,6 +128,7 @@ extension ResponseTable {
         submitted.removeAll(keepingCapacity: true)
         file.removeAll(keepingCapacity: true)
         line.removeAll(keepingCapacity: true)
+        offset.removeAll(keepingCapacity: true)
         ids.removeAll()
         comments.removeAll()
         for column in breakdowns.indices { breakdowns[column].removeAll(keepingCapacity: true) }
@@ -151,6 +154,7 @@ extension ResponseTable {
             result.submitted.append(submitted[row])
             result.file.append(file[row])
             result.line.append(line[row])
+            result.offset.append(offset[row])
             result.ids.append(ids[row])
             result.comments.append(comments[row])
             for column in breakdowns.indices { result.breakdowns[column].append(breakdowns[column][row]) }

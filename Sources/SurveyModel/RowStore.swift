@@ -91,17 +91,27 @@ public struct RowStore: Sendable {
         }
     }
 
-    /// The wave and id of every row of chunk `index`, read without the other columns.
-    public func keys(_ index: Int) throws(PipelineError) -> ChunkKeys {
+    /// The wave and id of every row of chunk `index`, read without the other columns; with
+    /// `places`, also each row's time, file, line and byte offset.
+    public func keys(_ index: Int, places: Bool = false) throws(PipelineError) -> ChunkKeys {
+        var keys: ChunkKeys
         switch storage {
         case .memory(let tables):
-            return ChunkKeys(wave: tables[index].wave, ids: tables[index].ids)
+            let table = tables[index]
+            keys = ChunkKeys(wave: table.wave, ids: table.ids)
+            if places {
+                (keys.submitted, keys.file, keys.line, keys.offset) = (table.submitted, table.file, table.line, table.offset)
+            }
         case .spill(let file, let chunks):
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunks[index].keyBytes, alignment: 16)
+            let rows = min(Self.chunkRows, count - index * Self.chunkRows)
+            let bytes = chunks[index].keyBytes + (places ? rows * ResponseTable.encodedPlaceBytesPerRow : 0)
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes, alignment: 16)
             defer { buffer.deallocate() }
             try file.read(into: buffer, at: chunks[index].range.lowerBound)
-            return try ResponseTable.decodingKeys(UnsafeRawBufferPointer(buffer))
+            keys = try ResponseTable.decodingKeys(UnsafeRawBufferPointer(buffer), places: places)
         }
+        if lineOffset != 0 { keys.line = keys.line.map { $0 &+ lineOffset } }
+        return keys
     }
 
     /// Every row in one table (tests and small inputs).

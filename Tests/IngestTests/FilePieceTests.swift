@@ -32,7 +32,8 @@ final class FilePieceTests: XCTestCase {
     private func summary(_ file: IngestedFile) throws -> [String] {
         let table = try file.table
         var lines = (0..<table.count).map { row in
-            "\(table.line[row]) \(table.ids.string(row)) \(table.comments.string(row)) \(Array(table.answers(row: row)))"
+            "\(table.line[row]) @\(table.offset[row]) \(table.ids.string(row)) \(table.comments.string(row)) "
+                + "\(Array(table.answers(row: row)))"
         }
         lines += file.rejects.map { "\($0.line) \($0.reason) \($0.column ?? "-") \($0.rawFields)" }
         return lines + ["read \(file.rowsRead)", "sha \(file.sha256)"]
@@ -81,6 +82,21 @@ final class FilePieceTests: XCTestCase {
             sound += 1
         }
         XCTAssertGreaterThan(sound, 15)
+    }
+
+    /// Each row remembers the byte offset where its record starts: reading one record from
+    /// there gives that row back (how duplicates' raw fields reach the rejects file).
+    func testEveryRowCanBeReadAgainFromItsOffset() throws {
+        let folder = try ScratchFolder()
+        let path = try folder.write("survey.csv", [0xEF, 0xBB, 0xBF] + document)
+        let table = try reader.read(path: path, fileIndex: 0).table
+        let fields = try RecordFetcher.fields(path: path, offsets: Set(table.offset.map(Int.init)),
+                                              delimiter: UInt8(ascii: ","))
+        XCTAssertEqual(table.offset.first, 3 + Int64(CSV.bytes([CSV.header]).count), "after the BOM and the header")
+        for row in 0..<table.count {
+            XCTAssertEqual(fields[Int(table.offset[row])]?.first, table.ids.string(row), "row at line \(table.line[row])")
+            XCTAssertEqual(fields[Int(table.offset[row])]?.last, table.comments.string(row))
+        }
     }
 
     func testThePlannerCutsJustAfterLineFeedsAndCoversTheData() throws {

@@ -30,6 +30,7 @@ final class DeduplicatorTests: XCTestCase {
             table.submitted.append(row.submitted)
             table.file.append(row.file)
             table.line.append(row.line)
+            table.offset.append(Int64(row.line) * 100)
             table.ids.append(Array(row.id.utf8))
             table.comments.append(Array(row.comment.utf8))
             for column in 0..<breakdownCount {
@@ -52,6 +53,7 @@ final class DeduplicatorTests: XCTestCase {
         ]))
         XCTAssertEqual(lines(result.kept), [3, 5])
         XCTAssertEqual(places(result.duplicates), [[0, 2], [0, 4]])
+        XCTAssertEqual(result.duplicates.map(\.offset), [200, 400], "where to read the losers again")
         XCTAssertEqual(Array(result.kept.answers(row: 0)), [5])
         XCTAssertEqual(result.kept.comments.string(0), "latest")
         XCTAssertEqual(result.kept.breakdownPools[0].values[Int(result.kept.breakdowns[0][0])], "Manager")
@@ -246,6 +248,7 @@ final class SpilledDeduplicatorTests: XCTestCase {
                 writer.current.submitted.append(entry.submitted)
                 writer.current.file.append(UInt16(part))
                 writer.current.line.append(UInt32(row + 2))
+                writer.current.offset.append(Int64(row) * 50)
                 writer.current.ids.append(Array(entry.id.utf8))
                 writer.current.comments.append([UInt8]())
                 try writer.rowAdded()

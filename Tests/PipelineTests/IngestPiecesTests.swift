@@ -18,7 +18,7 @@ final class IngestPiecesTests: XCTestCase {
     private func describe(_ file: IngestedFile) throws -> [String] {
         let table = try SurveyRows(kind: file.kind, parts: file.parts, excluded: file.parts.map { _ in nil }).keptRows()
         var lines = (0..<table.count).map { row in
-            "\(table.file[row]):\(table.line[row]) \(table.ids.string(row)) \(table.wave[row]) \(table.submitted[row]) "
+            "\(table.file[row]):\(table.line[row])@\(table.offset[row]) \(table.ids.string(row)) \(table.wave[row]) \(table.submitted[row]) "
                 + "\(Array(table.answers(row: row))) \(table.comments.string(row)) "
                 + table.breakdowns.indices.map { table.breakdownPools[$0].values[Int(table.breakdowns[$0][row])] }
                 .joined(separator: "|")

@@ -57,6 +57,7 @@ enum TestData {
         table.submitted.append(0)
         table.file.append(0)
         table.line.append(UInt32(line))
+        table.offset.append(Int64(line) * 100)
         table.ids.append(Array(id.utf8))
         table.comments.append([UInt8]())
         for column in table.breakdowns.indices { table.breakdowns[column].append(0) }

@@ -85,6 +85,7 @@ final class AreaAndWaveTests: XCTestCase {
             table.submitted.append(Int64(index))
             table.file.append(0)
             table.line.append(UInt32(index + 2))
+            table.offset.append(Int64(index * 10))
             table.ids.append(Array(id.utf8))
             table.comments.append(Array("c\(index)".utf8))
             table.breakdowns[0].append(table.breakdownPools[0].intern(index == 1 ? "web" : "phone"))
