@@ -37,7 +37,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
 /// Reading a document in two pieces (as ingest does for a large file on several jobs):
 /// when the stream says the first piece ended between records, the two pieces must give
-/// exactly the records of one whole read, with line numbers moved by the first piece's lines.
+/// exactly the records of one whole read, with line numbers moved by the first piece's lines
+/// and byte offsets by its length.
 /// The cut is the line feed nearest the middle, so it also lands inside quoted fields.
 private func checkCut(_ bytes: [UInt8]) {
     guard let cut = bytes.indices.dropFirst(bytes.count / 2).first(where: { bytes[$0] == 10 }).map({ $0 + 1 }),
@@ -48,9 +49,11 @@ private func checkCut(_ bytes: [UInt8]) {
     let joined = first.records + second.records.map { record in
         var moved = record
         moved.line += first.end.lines
+        moved.offset += cut
         return moved
     }
     check(joined.map(\.line) == whole.records.map(\.line), "cut at \(cut): line numbers differ")
+    check(joined.map(\.offset) == whole.records.map(\.offset), "cut at \(cut): record offsets differ")
     check(joined.map(\.bytes) == whole.records.map(\.bytes) && joined.map(\.ends) == whole.records.map(\.ends),
           "cut at \(cut): fields differ")
 }
