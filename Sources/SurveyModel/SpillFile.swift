@@ -43,24 +43,28 @@ public final class SpillFile: Sendable {
     /// Writes all of `bytes` at `offset`.
     public func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(PipelineError) {
         guard let base = bytes.baseAddress else { return }
-        var done = 0
-        while done < bytes.count {
-            let count = pwrite(descriptor, base + done, bytes.count - done, off_t(offset + done))
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { throw failure("write to") }
-            done += count
+        try transfer(bytes.count, "write to") { done in
+            pwrite(descriptor, base + done, bytes.count - done, off_t(offset + done))
         }
     }
 
     /// Fills `buffer` from `offset`.
     public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(PipelineError) {
         guard let base = buffer.baseAddress else { return }
+        try transfer(buffer.count, "read back") { done in
+            pread(descriptor, base + done, buffer.count - done, off_t(offset + done))
+        }
+    }
+
+    /// Repeats `step` (given the bytes done so far, it moves more and says how many) until
+    /// `count` bytes are done; a signal's interruption is retried, anything else is a failure.
+    private func transfer(_ count: Int, _ verb: String, _ step: (Int) -> Int) throws(PipelineError) {
         var done = 0
-        while done < buffer.count {
-            let count = pread(descriptor, base + done, buffer.count - done, off_t(offset + done))
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { throw failure("read back") }
-            done += count
+        while done < count {
+            let moved = step(done)
+            if moved < 0 && errno == EINTR { continue }
+            guard moved > 0 else { throw failure(verb) }
+            done += moved
         }
     }
 

@@ -119,13 +119,7 @@ final class DeduplicatorTests: XCTestCase {
             rows.append(Row(id: "r\(next(800))", wave: Int32(20261 + next(3)), submitted: Int64(next(50)),
                             line: UInt32(line + 2)))
         }
-        var best: [String: Int] = [:]
-        for (index, row) in rows.enumerated() {
-            let key = "\(row.wave)/\(row.id)"
-            if let other = best[key], rows[other].submitted > row.submitted { continue }
-            best[key] = index
-        }
-        let winners = Set(best.values)
+        let winners = referenceWinners(rows.map { ($0.id, $0.wave, $0.submitted) })
         let result = try Deduplicator.resolve(table(rows))
         XCTAssertGreaterThan(result.duplicates.count, 1_000)
         XCTAssertEqual(result.kept.line, rows.indices.filter { winners.contains($0) }.map { rows[$0].line })
@@ -220,6 +214,17 @@ final class DeduplicatorTests: XCTestCase {
     }
 }
 
+/// The rows SPEC §4 keeps, the simple way: per (wave, id) the latest time, ties to the later row.
+private func referenceWinners(_ rows: [(id: String, wave: Int32, submitted: Int64)]) -> Set<Int> {
+    var best: [String: Int] = [:]
+    for (index, row) in rows.enumerated() {
+        let key = "\(row.wave)/\(row.id)"
+        if let other = best[key], rows[other].submitted > row.submitted { continue }
+        best[key] = index
+    }
+    return Set(best.values)
+}
+
 /// Duplicates among spilled row stores: copies in other chunks and other files.
 final class SpilledDeduplicatorTests: XCTestCase {
     func testCopiesAcrossChunksAndFilesMatchASimpleReference() throws {
@@ -255,13 +260,7 @@ final class SpilledDeduplicatorTests: XCTestCase {
             }
             stores.append(try writer.finish())
         }
-        var best: [String: Int] = [:]
-        for (index, entry) in all.enumerated() {
-            let key = "\(entry.wave)/\(entry.id)"
-            if let other = best[key], all[other].submitted > entry.submitted { continue }
-            best[key] = index
-        }
-        let winners = Set(best.values)
+        let winners = referenceWinners(all.map { ($0.id, $0.wave, $0.submitted) })
         let result = try Deduplicator.resolve(stores, kind: .customer)
         XCTAssertGreaterThan(result.duplicates.count, 5_000)
         XCTAssertEqual(result.rows.count, winners.count)
