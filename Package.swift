@@ -25,18 +25,19 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         .target(name: "SurveyModel"),
+        .target(name: "RowStorage", dependencies: ["SurveyModel"]),
         .target(
             name: "Ingest",
-            dependencies: ["SurveyModel", "CLibCSV", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["SurveyModel", "RowStorage", "CLibCSV", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "Normalize", dependencies: ["SurveyModel"]),
-        .target(name: "Score", dependencies: ["SurveyModel"]),
+        .target(name: "Normalize", dependencies: ["SurveyModel", "RowStorage"]),
+        .target(name: "Score", dependencies: ["SurveyModel", "RowStorage"]),
         .target(name: "Export", dependencies: ["SurveyModel", "Score", "CXLSXWriter"]),
         .target(name: "SyntheticData", dependencies: ["SurveyModel"]),
         .target(
             name: "Pipeline",
             dependencies: [
-                "SurveyModel", "Ingest", "Normalize", "Score", "Export", "SyntheticData",
+                "SurveyModel", "RowStorage", "Ingest", "Normalize", "Score", "Export", "SyntheticData",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -48,11 +49,12 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SurveyModelTests", dependencies: ["SurveyModel"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
-        .testTarget(name: "NormalizeTests", dependencies: ["Normalize"]),
+        .testTarget(name: "RowStorageTests", dependencies: ["RowStorage"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "RowStorage"]),
+        .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "RowStorage"]),
         .testTarget(name: "ScoreTests", dependencies: ["Score"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Pipeline"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "RowStorage"]),
     ],
     swiftLanguageModes: [.v6]
 )

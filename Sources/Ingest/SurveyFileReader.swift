@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import RowStorage
 import SurveyModel
 
 /// Reads one survey export end to end: header, then every record accepted

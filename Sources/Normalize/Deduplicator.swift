@@ -1,3 +1,4 @@
+import RowStorage
 import SurveyModel
 
 /// A row that lost to a later copy of the same id in the same wave.

@@ -1,3 +1,4 @@
+import RowStorage
 import SurveyModel
 
 /// Both surveys after duplicate resolution: the rows the scores are computed from.

@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import RowStorage
 import SurveyModel
 
 /// Reads every input file and returns them in input order. With more than one job,

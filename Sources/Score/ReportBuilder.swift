@@ -1,3 +1,4 @@
+import RowStorage
 import SurveyModel
 
 /// Scores the normalized surveys into the report (SPEC §5, §5.1, §9): picks the

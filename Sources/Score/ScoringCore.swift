@@ -1,3 +1,4 @@
+import RowStorage
 import SurveyModel
 
 /// The parallel scoring core (SPEC §6): rows are read back in fixed-size chunks

@@ -7,7 +7,7 @@ public struct TextColumn: Sendable {
     public init() {}
 
     /// A column from its parts (a chunk read back from a spill file).
-    init(bytes: [UInt8], ends: [Int]) {
+    public init(bytes: [UInt8], ends: [Int]) {
         self.bytes = bytes
         self.ends = ends
     }

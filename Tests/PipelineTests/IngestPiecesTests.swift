@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 @testable import Pipeline
+import RowStorage
 import SurveyModel
 import XCTest
 

@@ -1,3 +1,5 @@
+import SurveyModel
+
 /// How a chunk of rows is written to a spill file and read back: three counts,
 /// then each column's raw bytes. The duplicate keys (wave, ids) come first so they
 /// can be read alone, then where each row came from (time, file, line, offset) for

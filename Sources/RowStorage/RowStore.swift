@@ -1,3 +1,5 @@
+import SurveyModel
+
 /// The accepted rows of one input file, in chunks of `chunkRows` rows: in a
 /// spill file while the pipeline runs (so memory does not grow with the
 /// input), or in memory for tests. The scoring core reads it chunk by chunk.

@@ -1,4 +1,5 @@
 import Foundation
+import SurveyModel
 import Synchronization
 
 /// A temporary file for rows that need not stay in memory between stages.
