@@ -26,18 +26,19 @@ let package = Package(
         ),
         .target(name: "SurveyModel"),
         .target(name: "RowStorage", dependencies: ["SurveyModel"]),
+        .target(name: "Jobs"),
         .target(
             name: "Ingest",
             dependencies: ["SurveyModel", "RowStorage", "CLibCSV", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "Normalize", dependencies: ["SurveyModel", "RowStorage"]),
-        .target(name: "Score", dependencies: ["SurveyModel", "RowStorage"]),
+        .target(name: "Normalize", dependencies: ["SurveyModel", "RowStorage", "Jobs"]),
+        .target(name: "Score", dependencies: ["SurveyModel", "RowStorage", "Jobs"]),
         .target(name: "Export", dependencies: ["SurveyModel", "Score", "CXLSXWriter"]),
         .target(name: "SyntheticData", dependencies: ["SurveyModel"]),
         .target(
             name: "Pipeline",
             dependencies: [
-                "SurveyModel", "RowStorage", "Ingest", "Normalize", "Score", "Export", "SyntheticData",
+                "SurveyModel", "RowStorage", "Jobs", "Ingest", "Normalize", "Score", "Export", "SyntheticData",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -50,6 +51,7 @@ let package = Package(
         ),
         .testTarget(name: "SurveyModelTests", dependencies: ["SurveyModel"]),
         .testTarget(name: "RowStorageTests", dependencies: ["RowStorage"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "RowStorage"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "RowStorage"]),
         .testTarget(name: "ScoreTests", dependencies: ["Score"]),

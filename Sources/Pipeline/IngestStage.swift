@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import Jobs
 import RowStorage
 import SurveyModel
 
