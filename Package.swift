@@ -31,21 +31,21 @@ let package = Package(
             name: "Ingest",
             dependencies: ["SurveyModel", "RowStorage", "CLibCSV", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "Normalize", dependencies: ["SurveyModel", "RowStorage", "Jobs"]),
+        .target(name: "Normalize", dependencies: ["SurveyModel", "RowStorage", "Jobs", "Ingest"]),
         .target(name: "Score", dependencies: ["SurveyModel", "RowStorage", "Jobs"]),
         .target(name: "Export", dependencies: ["SurveyModel", "Score", "CXLSXWriter"]),
-        .target(name: "SyntheticData", dependencies: ["SurveyModel"]),
+        .target(name: "SyntheticData", dependencies: ["SurveyModel", "Export"]),
         .target(
             name: "Pipeline",
             dependencies: [
-                "SurveyModel", "RowStorage", "Jobs", "Ingest", "Normalize", "Score", "Export", "SyntheticData",
+                "SurveyModel", "RowStorage", "Jobs", "Ingest", "Normalize", "Score", "Export",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
             name: "survey-pipeline",
             dependencies: [
-                "Pipeline",
+                "Pipeline", "SyntheticData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -42,7 +42,9 @@ public enum Runner {
         let normalized = try NormalizedSurveys(employee: ingested.filter { $0.kind == .employee }.flatMap(\.parts),
                                                customer: ingested.filter { $0.kind == .customer }.flatMap(\.parts),
                                                jobs: jobs)
-        let rejects = try allRejects(ingested, duplicates: normalized.duplicates, delimiter: config.inputs.delimiter)
+        let rejects = try RecordFetcher.rejects(ingested,
+                                                duplicates: normalized.duplicates.map { ($0.fileIndex, $0.line, $0.offset) },
+                                                delimiter: config.inputs.delimiter)
         log.log(.info, "normalize done", [("stage", "normalize"), ("duplicates", String(normalized.duplicates.count))]
                                           + clock.finish("normalize"))
         let report = try ReportBuilder.build(employee: normalized.employee, customer: normalized.customer,
@@ -66,27 +68,6 @@ public enum Runner {
             throw .qualityGate(rejected: outcome.rejected, read: outcome.rowsRead, limit: config.maxRejectFraction)
         }
         return outcome
-    }
-
-    /// Every rejected row in input order, duplicates with their raw fields read back.
-    static func allRejects(_ files: [IngestedFile], duplicates: [DuplicateRow],
-                           delimiter: UInt8) throws(PipelineError) -> [Reject] {
-        var rejects = files.flatMap(\.rejects)
-        let byFile = Dictionary(grouping: duplicates, by: \.fileIndex)
-        for (fileIndex, rows) in byFile.sorted(by: { $0.key < $1.key }) {
-            let path = files[fileIndex].path
-            let fields: [Int: [String]]
-            do {
-                fields = try RecordFetcher.fields(path: path, offsets: Set(rows.map(\.offset)), delimiter: delimiter)
-            } catch {
-                throw .input(file: path, line: nil, message: "cannot read again: \(error.message)")
-            }
-            rejects += rows.map {
-                Reject(fileIndex: fileIndex, line: $0.line, reason: .duplicate, column: nil,
-                       rawFields: fields[$0.offset] ?? [])
-            }
-        }
-        return rejects.sorted { ($0.fileIndex, $0.line) < ($1.fileIndex, $1.line) }
     }
 
     static func summaries(_ files: [IngestedFile], rejects: [Reject]) -> [InputSummary] {
