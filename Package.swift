@@ -24,12 +24,17 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        .target(name: "FileIO"),
+        .target(name: "CSVParser", dependencies: ["CLibCSV", "FileIO"]),
         .target(name: "SurveyModel"),
-        .target(name: "RowStorage", dependencies: ["SurveyModel"]),
+        .target(name: "RowStorage", dependencies: ["SurveyModel", "FileIO"]),
         .target(name: "Jobs"),
         .target(
             name: "Ingest",
-            dependencies: ["SurveyModel", "RowStorage", "CLibCSV", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "SurveyModel", "RowStorage", "Jobs", "FileIO", "CSVParser",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(name: "Normalize", dependencies: ["SurveyModel", "RowStorage", "Jobs", "Ingest"]),
         .target(name: "Score", dependencies: ["SurveyModel", "RowStorage", "Jobs"]),
@@ -38,8 +43,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "SurveyModel", "RowStorage", "Jobs", "Ingest", "Normalize", "Score", "Export",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "SurveyModel", "RowStorage", "Ingest", "Normalize", "Score", "Export",
             ]
         ),
         .executableTarget(
@@ -52,11 +56,13 @@ let package = Package(
         .testTarget(name: "SurveyModelTests", dependencies: ["SurveyModel"]),
         .testTarget(name: "RowStorageTests", dependencies: ["RowStorage"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs"]),
+        .testTarget(name: "FileIOTests", dependencies: ["FileIO"]),
+        .testTarget(name: "CSVParserTests", dependencies: ["CSVParser"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "RowStorage"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "RowStorage"]),
         .testTarget(name: "ScoreTests", dependencies: ["Score"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Pipeline"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "RowStorage"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "RowStorage", "CSVParser"]),
     ],
     swiftLanguageModes: [.v6]
 )

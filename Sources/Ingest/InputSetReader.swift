@@ -1,3 +1,4 @@
+import CSVParser
 import Foundation
 import Jobs
 import RowStorage
@@ -19,12 +20,18 @@ public enum InputSetReader {
     ///   - pieceBytes: the size to cut files at; nil chooses about two pieces per job.
     ///   - progress: told the size of every chunk read, from any worker thread.
     ///   - rejoined: told, per file, how many cuts fell inside quoted fields (only when some did).
-    /// - Throws: `PipelineError.input` for a missing, unreadable or malformed file; `.other`
-    ///   when the spill file cannot be written.
+    /// - Throws: `PipelineError.other` when the linked libcsv is not the supported version (checked
+    ///   before any file is opened) or the spill file cannot be written; `.input` for a missing,
+    ///   unreadable or malformed file.
     public static func read(_ files: [InputFile], config: PipelineConfig, jobs: Int, spill: SpillFile?,
                             pieceBytes: Int? = nil, progress: @escaping @Sendable (Int) -> Void = { _ in },
                             rejoined: (_ path: String, _ cuts: Int) -> Void = { _, _ in })
         throws(PipelineError) -> [IngestedFile] {
+        do {
+            try LibCSVVersion.check()
+        } catch {
+            throw .other(error.description)
+        }
         let readers = files.map { SurveyFileReader(config: config, kind: $0.kind) }
         guard jobs > 1 else {
             return try files.indices.map { index throws(PipelineError) in

@@ -1,3 +1,4 @@
+import CSVParser
 import SurveyModel
 
 /// Reads chosen records of a file again, each from the byte offset where it starts

@@ -1,4 +1,5 @@
 import Crypto
+import CSVParser
 import Foundation
 import RowStorage
 import SurveyModel

@@ -1,4 +1,3 @@
-import Crypto
 import Export
 import Foundation
 import Ingest
@@ -54,7 +53,7 @@ public enum Runner {
         let metadata = RunMetadata(
             reportName: config.reportName.replacingOccurrences(of: "{wave}", with: report.wave),
             inputs: summaries(ingested, rejects: rejects),
-            configSHA256: SHA256.hash(data: loaded.bytes).map { String(format: "%02x", $0) }.joined(),
+            configSHA256: FileDigest.sha256(bytes: loaded.bytes),
             toolVersion: ToolVersion.current,
             dataWindow: report.submitted.map {
                 (CivilCalendar.day(fromSeconds: $0.lowerBound), CivilCalendar.day(fromSeconds: $0.upperBound))
