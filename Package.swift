@@ -1,11 +1,19 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// One module per pipeline stage (ingest → normalize → score → export), the two
-// C libraries behind thin system-library targets, and a thin executable.
+// The target graph reads as the pipeline; every target depends only on targets above it:
+//
+//   SurveyModel (vocabulary) ← Ingest ← Normalize    Score ← Export ← Pipeline ← survey-pipeline
+//                 storage and jobs beside them: RowStorage, Jobs (and FileIO under both)
+//
+// Each stage depends only on the vocabulary, storage, jobs and earlier stages (Normalize
+// reuses Ingest's FNV-1a; Score reads the row stores, not Normalize's types). Each C library
+// sits behind a system-library target and one Swift wrapper, the only place its symbols
+// appear (CLibCSV → CSVParser). SyntheticData (the `generate` command) is beside the pipeline.
 let package = Package(
     name: "SurveyPipeline",
-    platforms: [.macOS(.v13)],
+    // Mutex and Atomic (Synchronization) need macOS 15.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "survey-pipeline", targets: ["survey-pipeline"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
@@ -24,35 +32,43 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        .target(name: "FileIO"),
+        .target(name: "CSVParser", dependencies: ["CLibCSV", "FileIO"]),
+        .target(name: "Jobs"),
         .target(name: "SurveyModel"),
+        .target(name: "RowStorage", dependencies: ["SurveyModel", "FileIO"]),
         .target(
             name: "Ingest",
-            dependencies: ["SurveyModel", "CLibCSV", .product(name: "Crypto", package: "swift-crypto")]
-        ),
-        .target(name: "Normalize", dependencies: ["SurveyModel"]),
-        .target(name: "Score", dependencies: ["SurveyModel"]),
-        .target(name: "Export", dependencies: ["SurveyModel", "Score", "CXLSXWriter"]),
-        .target(name: "SyntheticData", dependencies: ["SurveyModel"]),
-        .target(
-            name: "Pipeline",
             dependencies: [
-                "SurveyModel", "Ingest", "Normalize", "Score", "Export", "SyntheticData",
+                "SurveyModel", "RowStorage", "Jobs", "FileIO", "CSVParser",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(name: "Normalize", dependencies: ["SurveyModel", "RowStorage", "Jobs", "Ingest"]),
+        .target(name: "Score", dependencies: ["SurveyModel", "RowStorage", "Jobs"]),
+        .target(name: "Export", dependencies: ["SurveyModel", "Score", "CXLSXWriter"]),
+        .target(
+            name: "Pipeline",
+            dependencies: ["SurveyModel", "RowStorage", "Ingest", "Normalize", "Score", "Export"]
+        ),
+        .target(name: "SyntheticData", dependencies: ["SurveyModel", "Export"]),
         .executableTarget(
             name: "survey-pipeline",
             dependencies: [
-                "Pipeline",
+                "Pipeline", "SyntheticData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "FileIOTests", dependencies: ["FileIO"]),
+        .testTarget(name: "CSVParserTests", dependencies: ["CSVParser"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs"]),
         .testTarget(name: "SurveyModelTests", dependencies: ["SurveyModel"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
-        .testTarget(name: "NormalizeTests", dependencies: ["Normalize"]),
+        .testTarget(name: "RowStorageTests", dependencies: ["RowStorage"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "RowStorage"]),
+        .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "RowStorage"]),
         .testTarget(name: "ScoreTests", dependencies: ["Score"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Pipeline"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "RowStorage", "CSVParser"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,13 +1,14 @@
 // libFuzzer entry point for the ingest stage (built by scripts/fuzz, not by SwiftPM).
 //
-// Compiled into one module together with the Ingest files that do not need Crypto
-// (CSVRecord, CSVStream, ValueParser, DateParser, HeaderMap, RowValidator, CellCache), so the
-// internal `RowValidator` is reachable. Each input is read the way SurveyFileReader
-// reads a file: the first record is the header, every later record goes through
-// the per-row checks of SPEC §7, and an accepted row is taken apart the way
-// `ReadState.append` does. Any crash, sanitizer report or broken invariant below
-// (`check`) is a finding.
+// Compiled into one module together with the Ingest files of the per-row checks
+// (ValueParser, DateParser, HeaderMap, RowValidator, CellCache, FNV1a) over the
+// CSVParser module (CSVRecord, CSVStream), so the internal `RowValidator` is
+// reachable. Each input is read the way SurveyFileReader reads a file: the first
+// record is the header, every later record goes through the per-row checks of
+// SPEC §7, and an accepted row is taken apart the way `ReadState.append` does.
+// Any crash, sanitizer report or broken invariant below (`check`) is a finding.
 
+import CSVParser
 import SurveyModel
 
 private let instrument = DefaultInstrument.value

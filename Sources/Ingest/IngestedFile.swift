@@ -1,3 +1,4 @@
+import RowStorage
 import SurveyModel
 
 /// What ingest made of one input file: its accepted rows (before duplicate

@@ -1,3 +1,4 @@
+import FileIO
 import Foundation
 import SurveyModel
 
@@ -15,16 +16,17 @@ public enum PiecePlanner {
     ///   file, even if it grew).
     public static func ranges(path: String, data: Range<Int>, pieces: Int) throws(PipelineError) -> [Range<Int>] {
         guard pieces > 1, data.count > pieces else { return [data.lowerBound..<Int.max] }
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw .input(file: path, line: nil, message: "cannot read: \(String(cString: strerror(errno)))")
+        let file: ReadOnlyFile
+        do {
+            file = try ReadOnlyFile(path: path)
+        } catch {
+            throw failure(path, error)
         }
-        defer { close(descriptor) }
         var cuts: [Int] = []
         for piece in 1..<pieces {
             let target = data.lowerBound + data.count / pieces * piece
             guard target > (cuts.last ?? data.lowerBound),
-                  let cut = try lineStart(after: target, before: data.upperBound, descriptor: descriptor, path: path),
+                  let cut = try lineStart(after: target, before: data.upperBound, in: file, path: path),
                   cut > (cuts.last ?? data.lowerBound) else { continue }
             cuts.append(cut)
         }
@@ -34,22 +36,27 @@ public enum PiecePlanner {
     }
 
     /// The offset just past the first line feed at or after `offset`, if one comes before `limit`.
-    private static func lineStart(after offset: Int, before limit: Int, descriptor: Int32,
+    private static func lineStart(after offset: Int, before limit: Int, in file: borrowing ReadOnlyFile,
                                   path: String) throws(PipelineError) -> Int? {
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+        defer { buffer.deallocate() }
         var position = offset
         while position < limit {
-            let count = buffer.withUnsafeMutableBytes {
-                pread(descriptor, $0.baseAddress, min($0.count, limit - position), off_t(position))
-            }
-            if count < 0 && errno == EINTR { continue }
-            if count < 0 {
-                throw .input(file: path, line: nil, message: "cannot read: \(String(cString: strerror(errno)))")
+            let count: Int
+            do {
+                count = try file.read(into: UnsafeMutableRawBufferPointer(
+                    rebasing: buffer[0..<min(buffer.count, limit - position)]), at: position)
+            } catch {
+                throw failure(path, error)
             }
             if count == 0 { return nil }
             if let index = buffer[0..<count].firstIndex(of: 0x0A) { return position + index + 1 }
             position += count
         }
         return nil
+    }
+
+    private static func failure(_ path: String, _ error: FileIOError) -> PipelineError {
+        .input(file: path, line: nil, message: "cannot read: \(error)")
     }
 }

@@ -1,9 +1,13 @@
+import CSVParser
+import SurveyModel
+
 /// Reads chosen records of a file again, each from the byte offset where it starts
 /// (used to put the raw fields of duplicate rows, which ingest does not keep, into
 /// the rejects file): one short read per record, not a pass over the file.
 public enum RecordFetcher {
     /// The fields of the record starting at each of `offsets`, keyed by offset.
-    public static func fields(path: String, offsets: Set<Int>, delimiter: UInt8) throws(PipelineErrorCSV) -> [Int: [String]] {
+    /// - Throws: `PipelineError.input` when the file cannot be read a second time.
+    public static func fields(path: String, offsets: Set<Int>, delimiter: UInt8) throws(PipelineError) -> [Int: [String]] {
         var found: [Int: [String]] = [:]
         for offset in offsets.sorted() {
             do {
@@ -11,14 +15,26 @@ public enum RecordFetcher {
                     found[offset] = record.record.strings
                 }
             } catch {
-                throw PipelineErrorCSV(message: "\(path): \(error.message)")
+                throw .input(file: path, line: nil, message: "cannot read again: \(path): \(error.message)")
             }
         }
         return found
     }
-}
 
-/// A file could not be read a second time.
-public struct PipelineErrorCSV: Error {
-    public let message: String
+    /// Every rejected row of `files` in input order: ingest's own rejects, and a `duplicate`
+    /// reject for each row of `duplicates` (a row that lost to a later copy: its file, line and
+    /// byte offset), with its raw fields read back from its offset.
+    public static func rejects(_ files: [IngestedFile], duplicates: [(fileIndex: Int, line: Int, offset: Int)],
+                               delimiter: UInt8) throws(PipelineError) -> [Reject] {
+        var rejects = files.flatMap(\.rejects)
+        let byFile = Dictionary(grouping: duplicates, by: \.fileIndex)
+        for (fileIndex, rows) in byFile.sorted(by: { $0.key < $1.key }) {
+            let fields = try fields(path: files[fileIndex].path, offsets: Set(rows.map(\.offset)), delimiter: delimiter)
+            rejects += rows.map {
+                Reject(fileIndex: fileIndex, line: $0.line, reason: .duplicate, column: nil,
+                       rawFields: fields[$0.offset] ?? [])
+            }
+        }
+        return rejects.sorted { ($0.fileIndex, $0.line) < ($1.fileIndex, $1.line) }
+    }
 }

@@ -1,3 +1,4 @@
+import CSVParser
 import SurveyModel
 
 /// A record that passed every per-row check; its answer codes are in the caller's buffer.

@@ -1,5 +1,7 @@
 import Crypto
+import CSVParser
 import Foundation
+import RowStorage
 import SurveyModel
 
 /// Reads one survey export end to end: header, then every record accepted

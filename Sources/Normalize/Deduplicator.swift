@@ -1,3 +1,5 @@
+import Ingest
+import RowStorage
 import SurveyModel
 
 /// A row that lost to a later copy of the same id in the same wave.

@@ -1,3 +1,5 @@
+import Jobs
+import RowStorage
 import SurveyModel
 
 /// Both surveys after duplicate resolution: the rows the scores are computed from.

@@ -17,8 +17,8 @@ public struct RunOptions: Sendable {
     /// Bytes per piece when ingest cuts large files for several jobs; nil picks about two
     /// pieces per job (at least 8 MiB each). Tests set it small to cut tiny files.
     public var pieceBytes: Int?
-    /// Where the accepted rows wait between reading and scoring (nameless files, about
-    /// 40 bytes per row): `TMPDIR`, else /tmp.
+    /// Where the accepted rows wait between reading and scoring (a nameless spill file, about
+    /// 78 bytes per row on the benchmark data: see `ResponseTable+Spill`): `TMPDIR`, else /tmp.
     public var spillFolder = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
 
     public init() {}

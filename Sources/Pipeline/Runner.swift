@@ -1,4 +1,3 @@
-import Crypto
 import Export
 import Foundation
 import Ingest
@@ -42,7 +41,9 @@ public enum Runner {
         let normalized = try NormalizedSurveys(employee: ingested.filter { $0.kind == .employee }.flatMap(\.parts),
                                                customer: ingested.filter { $0.kind == .customer }.flatMap(\.parts),
                                                jobs: jobs)
-        let rejects = try allRejects(ingested, duplicates: normalized.duplicates, delimiter: config.inputs.delimiter)
+        let rejects = try RecordFetcher.rejects(ingested,
+                                                duplicates: normalized.duplicates.map { ($0.fileIndex, $0.line, $0.offset) },
+                                                delimiter: config.inputs.delimiter)
         log.log(.info, "normalize done", [("stage", "normalize"), ("duplicates", String(normalized.duplicates.count))]
                                           + clock.finish("normalize"))
         let report = try ReportBuilder.build(employee: normalized.employee, customer: normalized.customer,
@@ -52,7 +53,7 @@ public enum Runner {
         let metadata = RunMetadata(
             reportName: config.reportName.replacingOccurrences(of: "{wave}", with: report.wave),
             inputs: summaries(ingested, rejects: rejects),
-            configSHA256: SHA256.hash(data: loaded.bytes).map { String(format: "%02x", $0) }.joined(),
+            configSHA256: FileDigest.sha256(bytes: loaded.bytes),
             toolVersion: ToolVersion.current,
             dataWindow: report.submitted.map {
                 (CivilCalendar.day(fromSeconds: $0.lowerBound), CivilCalendar.day(fromSeconds: $0.upperBound))
@@ -66,27 +67,6 @@ public enum Runner {
             throw .qualityGate(rejected: outcome.rejected, read: outcome.rowsRead, limit: config.maxRejectFraction)
         }
         return outcome
-    }
-
-    /// Every rejected row in input order, duplicates with their raw fields read back.
-    static func allRejects(_ files: [IngestedFile], duplicates: [DuplicateRow],
-                           delimiter: UInt8) throws(PipelineError) -> [Reject] {
-        var rejects = files.flatMap(\.rejects)
-        let byFile = Dictionary(grouping: duplicates, by: \.fileIndex)
-        for (fileIndex, rows) in byFile.sorted(by: { $0.key < $1.key }) {
-            let path = files[fileIndex].path
-            let fields: [Int: [String]]
-            do {
-                fields = try RecordFetcher.fields(path: path, offsets: Set(rows.map(\.offset)), delimiter: delimiter)
-            } catch {
-                throw .input(file: path, line: nil, message: "cannot read again: \(error.message)")
-            }
-            rejects += rows.map {
-                Reject(fileIndex: fileIndex, line: $0.line, reason: .duplicate, column: nil,
-                       rawFields: fields[$0.offset] ?? [])
-            }
-        }
-        return rejects.sorted { ($0.fileIndex, $0.line) < ($1.fileIndex, $1.line) }
     }
 
     static func summaries(_ files: [IngestedFile], rejects: [Reject]) -> [InputSummary] {

@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import RowStorage
 import SurveyModel
 
 /// `validate`: checks the config, every input file and its header, and reads

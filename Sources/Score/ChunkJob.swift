@@ -1,3 +1,4 @@
+import RowStorage
 import SurveyModel
 
 /// What one chunk gives besides the group totals: the report wave's comments and

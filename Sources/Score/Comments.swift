@@ -1,4 +1,5 @@
 import Foundation
+import Jobs
 import SurveyModel
 
 /// The verbatims of the report wave (SPEC §9): only for areas whose survey

@@ -1,3 +1,4 @@
+import RowStorage
 import SurveyModel
 
 /// NPS by segment and by channel for the report wave, all areas together,

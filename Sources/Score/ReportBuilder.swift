@@ -1,3 +1,5 @@
+import Jobs
+import RowStorage
 import SurveyModel
 
 /// Scores the normalized surveys into the report (SPEC §5, §5.1, §9): picks the

@@ -1,3 +1,5 @@
+import Jobs
+import RowStorage
 import SurveyModel
 
 /// The parallel scoring core (SPEC §6): rows are read back in fixed-size chunks

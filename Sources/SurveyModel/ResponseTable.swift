@@ -7,7 +7,7 @@ public struct TextColumn: Sendable {
     public init() {}
 
     /// A column from its parts (a chunk read back from a spill file).
-    init(bytes: [UInt8], ends: [Int]) {
+    public init(bytes: [UInt8], ends: [Int]) {
         self.bytes = bytes
         self.ends = ends
     }
@@ -61,6 +61,7 @@ public struct StringPool: Sendable {
 
 /// Accepted rows of one survey kind, column-wise and compact: answers are one
 /// byte each (0 = missing; 1–5; 0–10 stored as 1–11), areas and waves small integers.
+/// A new column is a stored property here and one entry in `ResponseTable.columns`.
 public struct ResponseTable: Sendable {
     public let kind: SurveyKind
     /// Answers per row (the form's items, in form order).
@@ -98,19 +99,7 @@ public struct ResponseTable: Sendable {
     /// Appends every row of `other` (same kind), re-coding its breakdowns into this table's pools.
     public mutating func append(contentsOf other: ResponseTable) {
         precondition(other.kind == kind && other.itemCount == itemCount)
-        answers.append(contentsOf: other.answers)
-        area.append(contentsOf: other.area)
-        wave.append(contentsOf: other.wave)
-        submitted.append(contentsOf: other.submitted)
-        file.append(contentsOf: other.file)
-        line.append(contentsOf: other.line)
-        offset.append(contentsOf: other.offset)
-        ids.append(contentsOf: other.ids)
-        comments.append(contentsOf: other.comments)
-        for column in breakdowns.indices {
-            let recode = other.breakdownPools[column].values.map { breakdownPools[column].intern($0) }
-            breakdowns[column].append(contentsOf: other.breakdowns[column].lazy.map { recode[Int($0)] })
-        }
+        for column in Self.columns { column.append(&self, other) }
     }
 }
 
@@ -122,16 +111,7 @@ extension ResponseTable {
 
     /// Drops every row, keeps the breakdown pools and the columns' capacity (a chunk buffer reused).
     public mutating func removeAllRows() {
-        answers.removeAll(keepingCapacity: true)
-        area.removeAll(keepingCapacity: true)
-        wave.removeAll(keepingCapacity: true)
-        submitted.removeAll(keepingCapacity: true)
-        file.removeAll(keepingCapacity: true)
-        line.removeAll(keepingCapacity: true)
-        offset.removeAll(keepingCapacity: true)
-        ids.removeAll()
-        comments.removeAll()
-        for column in breakdowns.indices { breakdowns[column].removeAll(keepingCapacity: true) }
+        for column in Self.columns { column.removeAll(&self) }
     }
 
     /// The rows in `range`, in order, with the same breakdown pools.
@@ -143,22 +123,11 @@ extension ResponseTable {
 
     /// The rows where `keep` is true, in order.
     public func filtered(keep: [Bool]) -> ResponseTable {
-        var result = ResponseTable(kind: kind, itemCount: itemCount, breakdownCount: breakdowns.count)
+        precondition(keep.count == count)
+        var result = emptyCopy
         result.breakdownPools = breakdownPools
         let kept = keep.lazy.filter { $0 }.count
-        result.answers.reserveCapacity(kept * itemCount)
-        for row in 0..<count where keep[row] {
-            result.answers.append(contentsOf: answers(row: row))
-            result.area.append(area[row])
-            result.wave.append(wave[row])
-            result.submitted.append(submitted[row])
-            result.file.append(file[row])
-            result.line.append(line[row])
-            result.offset.append(offset[row])
-            result.ids.append(ids[row])
-            result.comments.append(comments[row])
-            for column in breakdowns.indices { result.breakdowns[column].append(breakdowns[column][row]) }
-        }
+        for column in Self.columns { column.keep(&result, self, keep, kept) }
         return result
     }
 }

@@ -13,7 +13,8 @@ struct Generate: ParsableCommand {
     @Option(help: "Waves (quarters).") var waves = 4
     @Option(help: "Areas.") var areas = 6
     @Option(help: "Random seed.") var seed: UInt64 = 1
-    @Option(help: "Output folder (employees.csv, customers.csv, areas.json).") var out = "samples"
+    /// Not `samples/`: that folder is tracked (scripts/make-samples regenerates it on purpose).
+    @Option(help: "Output folder (employees.csv, customers.csv, areas.json).") var out = "generated"
 
     func validate() throws {
         guard employees >= 0, customers >= 0 else { throw ValidationError("row counts must not be negative") }

@@ -1,4 +1,5 @@
 import Ingest
+import RowStorage
 import SurveyModel
 
 extension IngestedFile {

@@ -1,5 +1,6 @@
 import Foundation
 import Normalize
+import RowStorage
 import SurveyModel
 import XCTest
 

@@ -1,3 +1,4 @@
+import CSVParser
 import Foundation
 import Ingest
 import Pipeline

@@ -1,3 +1,5 @@
+import SurveyModel
+
 /// One survey kind's accepted rows after duplicate resolution: the row stores
 /// of its files in input order, and for each store the rows that lost to a
 /// later copy (SPEC §4). The scoring core reads the stores chunk by chunk and

@@ -31,29 +31,38 @@ public struct CSVRecord: Sendable {
 
     /// Reads the fields without reference counting: `body` gets a view that is valid only
     /// while it runs (the hot path of ingest).
-    func withFields<Result>(_ body: (FieldView) -> Result) -> Result {
+    @inlinable
+    public func withFields<Result>(_ body: (FieldView) -> Result) -> Result {
         bytes.withUnsafeBufferPointer { bytes in
             ends.withUnsafeBufferPointer { ends in body(FieldView(bytes: bytes, ends: ends)) }
         }
     }
-
-    mutating func reset() {
-        bytes.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-    }
 }
 
-/// Borrowed access to the fields of a `CSVRecord`, valid only inside `withFields`.
-struct FieldView {
-    let bytes: UnsafeBufferPointer<UInt8>
-    let ends: UnsafeBufferPointer<Int>
+/// Borrowed access to the fields of a record (`CSVRecord.withFields`, `BorrowedRecord.fields`),
+/// valid only while the closure that received it runs. Ingest reads every field through it,
+/// so its members are inlinable: no call across the module boundary per field.
+public struct FieldView {
+    /// The unquoted bytes of every field, end to end.
+    public let bytes: UnsafeBufferPointer<UInt8>
+    /// Where each field ends in `bytes`.
+    public let ends: UnsafeBufferPointer<Int>
 
-    var count: Int { ends.count }
+    @usableFromInline
+    init(bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>) {
+        self.bytes = bytes
+        self.ends = ends
+    }
 
-    subscript(field: Int) -> Slice<UnsafeBufferPointer<UInt8>> {
+    @inlinable
+    public var count: Int { ends.count }
+
+    @inlinable
+    public subscript(field: Int) -> Slice<UnsafeBufferPointer<UInt8>> {
         bytes[(field == 0 ? 0 : ends[field - 1])..<ends[field]]
     }
 
     /// Any byte of the record at or above 0x80 (only then is a UTF-8 check needed).
-    var hasNonASCII: Bool { bytes.contains { $0 >= 0x80 } }
+    @inlinable
+    public var hasNonASCII: Bool { bytes.contains { $0 >= 0x80 } }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Ingest
-@testable import Pipeline
+import RowStorage
 import SurveyModel
 import XCTest
 
@@ -8,10 +8,13 @@ import XCTest
 /// jobs) reads exactly what one whole read does, including where cuts fall inside
 /// the conformance set's quoted line breaks and the pieces around them are joined.
 final class IngestPiecesTests: XCTestCase {
+    /// The conformance set's config, its input paths read from the config's folder as a run does.
     private func conformance() throws -> (config: PipelineConfig, files: [InputFile]) {
-        var options = RunOptions()
-        options.configPath = Fixtures.path("conformance/pipeline.json")
-        let config = try options.apply(to: ConfigLoader.load(path: options.configPath).config)
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/conformance")
+        var config = try ConfigLoader.load(path: folder.appendingPathComponent("pipeline.json").path).config
+        config.inputs.employees = config.inputs.employees.map { folder.appendingPathComponent($0).path }
+        config.inputs.customers = config.inputs.customers.map { folder.appendingPathComponent($0).path }
         return (config, try InputResolver.resolve(config.inputs))
     }
 
@@ -29,13 +32,15 @@ final class IngestPiecesTests: XCTestCase {
 
     func testSmallPiecesReadWhatOneWholeReadDoes() throws {
         let (config, files) = try conformance()
-        let spill = try Fixtures.temporaryFolder()
-        let quiet = RunLog(format: .text, quiet: true)
-        let whole = try IngestStage.run(files, config: config, jobs: 1, spillFolder: spill, log: quiet)
+        let folder = try ScratchFolder()
+        let spill = try SpillFile(folder: folder.path)
+        let whole = try InputSetReader.read(files, config: config, jobs: 1, spill: spill)
         for pieceBytes in [600, 2_500, 9_000] {
-            let cut = try IngestStage.run(files, config: config, jobs: 3, spillFolder: spill, pieceBytes: pieceBytes,
-                                          log: quiet)
+            var rejoined = 0
+            let cut = try InputSetReader.read(files, config: config, jobs: 3, spill: spill, pieceBytes: pieceBytes,
+                                              rejoined: { rejoined += $1 })
             XCTAssertEqual(cut.count, whole.count)
+            if pieceBytes == 600 { XCTAssertGreaterThan(rejoined, 0, "cuts inside quoted line breaks are rejoined") }
             for (one, pieces) in zip(whole, cut) {
                 XCTAssertGreaterThan(pieces.parts.count, 1, "\(one.path) in pieces of \(pieceBytes) bytes")
                 XCTAssertEqual(try describe(pieces), try describe(one), "\(one.path) in pieces of \(pieceBytes) bytes")

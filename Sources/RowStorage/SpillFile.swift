@@ -1,4 +1,6 @@
+import FileIO
 import Foundation
+import SurveyModel
 import Synchronization
 
 /// A temporary file for rows that need not stay in memory between stages.
@@ -42,34 +44,23 @@ public final class SpillFile: Sendable {
 
     /// Writes all of `bytes` at `offset`.
     public func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(PipelineError) {
-        guard let base = bytes.baseAddress else { return }
-        try transfer(bytes.count, "write to") { done in
-            pwrite(descriptor, base + done, bytes.count - done, off_t(offset + done))
+        do {
+            try PositionedIO.writeFully(descriptor, bytes, at: offset)
+        } catch {
+            throw failure("write to", error)
         }
     }
 
     /// Fills `buffer` from `offset`.
     public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(PipelineError) {
-        guard let base = buffer.baseAddress else { return }
-        try transfer(buffer.count, "read back") { done in
-            pread(descriptor, base + done, buffer.count - done, off_t(offset + done))
+        do {
+            try PositionedIO.readFully(descriptor, into: buffer, at: offset)
+        } catch {
+            throw failure("read back", error)
         }
     }
 
-    /// Repeats `step` (given the bytes done so far, it moves more and says how many) until
-    /// `count` bytes are done; a signal's interruption is retried, anything else is a failure.
-    private func transfer(_ count: Int, _ verb: String, _ step: (Int) -> Int) throws(PipelineError) {
-        var done = 0
-        while done < count {
-            let moved = step(done)
-            if moved < 0 && errno == EINTR { continue }
-            guard moved > 0 else { throw failure(verb) }
-            done += moved
-        }
-    }
-
-    private func failure(_ verb: String) -> PipelineError {
-        .other("cannot \(verb) the temporary file in \(folder): "
-               + (errno == 0 ? "unexpected end of file" : String(cString: strerror(errno))))
+    private func failure(_ verb: String, _ error: FileIOError) -> PipelineError {
+        .other("cannot \(verb) the temporary file in \(folder): \(error)")
     }
 }

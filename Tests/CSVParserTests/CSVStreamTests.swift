@@ -1,5 +1,5 @@
 import Foundation
-@testable import Ingest
+import CSVParser
 import XCTest
 
 /// RFC 4180 reading through libcsv (SPEC §3.1): quoting, escapes, quoted line

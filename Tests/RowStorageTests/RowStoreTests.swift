@@ -1,4 +1,5 @@
 import Foundation
+import RowStorage
 import SurveyModel
 import XCTest
 

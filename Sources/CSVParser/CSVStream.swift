@@ -1,4 +1,5 @@
-import CLibCSV
+internal import CLibCSV
+internal import FileIO
 import Foundation
 
 /// Streams a CSV file through libcsv in fixed-size reads and hands each record
@@ -16,12 +17,29 @@ public final class CSVStream {
     private var parser = csv_parser()
     private let collector = RecordCollector()
 
+    /// - Throws: `CSVStreamError` when the linked libcsv is not the supported 3.0.x
+    ///   (`LibCSVVersion.check`) or cannot start a parser.
     public init(delimiter: UInt8) throws(CSVStreamError) {
+        do {
+            try LibCSVVersion.check()
+        } catch {
+            throw CSVStreamError(error.description)
+        }
         guard csv_init(&parser, UInt8(CSV_APPEND_NULL)) == 0 else { throw CSVStreamError("libcsv could not start") }
         csv_set_delim(&parser, delimiter)
     }
 
     deinit { csv_free(&parser) }
+
+    /// Whether the parser stands between two records (not inside a quoted field or a partial
+    /// record). It reads libcsv's private `pstate` (0 is ROW_NOT_BEGUN), whose place in the struct
+    /// is libcsv 3.0.x's: `init` refused any other version.
+    private var betweenRecords: Bool { parser.pstate == 0 }
+
+    /// 3 when `chunk` starts with the UTF-8 byte-order mark, else 0.
+    private static func byteOrderMarkLength(_ chunk: UnsafeRawBufferPointer) -> Int {
+        chunk.count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF ? 3 : 0
+    }
 
     /// Reads `path` (or only the bytes in `range`, which must start at a record) to its end,
     /// calling `onRecord` per record and `onBytes` per chunk read (for hashing). A leading
@@ -30,9 +48,7 @@ public final class CSVStream {
     @discardableResult
     public func read(path: String, range: Range<Int>? = nil, onBytes: (UnsafeRawBufferPointer) -> Void,
                      onRecord: @escaping (BorrowedRecord) -> Void) throws(CSVStreamError) -> CSVStreamEnd {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw CSVStreamError(String(cString: strerror(errno))) }
-        defer { close(descriptor) }
+        let file = try open(path)
         collector.onRecord = onRecord
         defer { collector.onRecord = nil }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
@@ -41,25 +57,19 @@ public final class CSVStream {
         let end = range?.upperBound ?? Int.max
         var first = position == 0
         while position < end {
-            let count = pread(descriptor, buffer.baseAddress, min(Self.chunkSize, end - position), off_t(position))
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw CSVStreamError(String(cString: strerror(errno)))
-            }
+            let count = try read(file, into: UnsafeMutableRawBufferPointer(
+                rebasing: buffer[0..<min(Self.chunkSize, end - position)]), at: position)
             if count == 0 { break }
             var chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
             onBytes(chunk)
-            collector.chunkOffset = position
-            if first, count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF {
-                chunk = UnsafeRawBufferPointer(rebasing: chunk[3...])
-                collector.chunkOffset += 3
-            }
+            let skipped = first ? Self.byteOrderMarkLength(chunk) : 0
+            chunk = UnsafeRawBufferPointer(rebasing: chunk[skipped...])
+            collector.chunkOffset = position + skipped
             position += count
             first = false
             _ = try feed(chunk)
         }
-        // libcsv's parser state 0 is ROW_NOT_BEGUN: the last line ended a record outside quotes.
-        let result = CSVStreamEnd(lines: collector.physicalLine, betweenRecords: parser.pstate == 0)
+        let result = CSVStreamEnd(lines: collector.physicalLine, betweenRecords: betweenRecords)
         try finish()
         return result
     }
@@ -69,9 +79,7 @@ public final class CSVStream {
     /// starts); nil when no record follows. A byte-order mark is skipped only at 0.
     public func firstRecord(path: String,
                             from offset: Int = 0) throws(CSVStreamError) -> (record: CSVRecord, end: Int, lines: Int)? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw CSVStreamError(String(cString: strerror(errno))) }
-        defer { close(descriptor) }
+        let file = try open(path)
         var found: CSVRecord?
         collector.onRecord = { record in
             if found == nil { found = record.copy() }
@@ -81,18 +89,11 @@ public final class CSVStream {
         defer { buffer.deallocate() }
         var position = offset
         while true {
-            let count = pread(descriptor, buffer.baseAddress, buffer.count, off_t(position))
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw CSVStreamError(String(cString: strerror(errno)))
-            }
+            let count = try read(file, into: buffer, at: position)
             if count == 0 { break }
             var chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
-            var skipped = 0
-            if position == 0, count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF {
-                chunk = UnsafeRawBufferPointer(rebasing: chunk[3...])
-                skipped = 3
-            }
+            let skipped = position == 0 ? Self.byteOrderMarkLength(chunk) : 0
+            chunk = UnsafeRawBufferPointer(rebasing: chunk[skipped...])
             collector.chunkOffset = position + skipped
             collector.stopAfterRecord = true
             let used = try feed(chunk)
@@ -116,10 +117,9 @@ public final class CSVStream {
                       onRecord: @escaping (CSVRecord) -> Void) throws(CSVStreamError) -> CSVStreamEnd {
         collector.onRecord = { onRecord($0.copy()) }
         defer { collector.onRecord = nil }
-        var start = 0
-        if atFileStart, data.count >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF { start = 3 }
-        collector.chunkOffset = start
         let failure: CSVStreamError? = data.withUnsafeBytes { raw in
+            let start = atFileStart ? Self.byteOrderMarkLength(raw) : 0
+            collector.chunkOffset = start
             do throws(CSVStreamError) {
                 try feed(UnsafeRawBufferPointer(rebasing: raw[start...]))
                 return nil
@@ -128,7 +128,7 @@ public final class CSVStream {
             }
         }
         if let failure { throw failure }
-        let end = CSVStreamEnd(lines: collector.physicalLine, betweenRecords: parser.pstate == 0)
+        let end = CSVStreamEnd(lines: collector.physicalLine, betweenRecords: betweenRecords)
         try finish()
         return end
     }
@@ -152,7 +152,7 @@ public final class CSVStream {
         while offset < chunk.count {
             if collector.atLineStart {
                 collector.physicalLine += 1
-                if parser.pstate == 0 {
+                if betweenRecords {
                     collector.recordLine = collector.physicalLine
                     collector.recordOffset = collector.chunkOffset + offset
                 }
@@ -171,6 +171,23 @@ public final class CSVStream {
             if collector.stopAfterRecord && collector.recordsSeen > 0 { return offset }
         }
         return offset
+    }
+
+    private func open(_ path: String) throws(CSVStreamError) -> ReadOnlyFile {
+        do {
+            return try ReadOnlyFile(path: path)
+        } catch {
+            throw CSVStreamError(error.description)
+        }
+    }
+
+    private func read(_ file: borrowing ReadOnlyFile, into buffer: UnsafeMutableRawBufferPointer,
+                      at offset: Int) throws(CSVStreamError) -> Int {
+        do {
+            return try file.read(into: buffer, at: offset)
+        } catch {
+            throw CSVStreamError(error.description)
+        }
     }
 
     private func parseSpan(_ start: UnsafeRawPointer, _ length: Int) throws(CSVStreamError) {
@@ -196,6 +213,11 @@ public final class CSVStream {
 public struct CSVStreamEnd: Sendable, Equatable {
     public var lines: Int
     public var betweenRecords: Bool
+
+    public init(lines: Int, betweenRecords: Bool) {
+        self.lines = lines
+        self.betweenRecords = betweenRecords
+    }
 }
 
 /// A read or libcsv failure, turned into a `PipelineError.input` by the caller who knows the file.

@@ -1,3 +1,5 @@
+import SurveyModel
+
 /// The accepted rows of one input file, in chunks of `chunkRows` rows: in a
 /// spill file while the pipeline runs (so memory does not grow with the
 /// input), or in memory for tests. The scoring core reads it chunk by chunk.
@@ -104,7 +106,8 @@ public struct RowStore: Sendable {
             }
         case .spill(let file, let chunks):
             let rows = min(Self.chunkRows, count - index * Self.chunkRows)
-            let bytes = chunks[index].keyBytes + (places ? rows * ResponseTable.encodedPlaceBytesPerRow : 0)
+            let bytes = chunks[index].keyBytes + (places ? rows * ResponseTable.encodedPlaceBytesPerRow(
+                itemCount: itemCount, breakdownCount: breakdownPools.count) : 0)
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes, alignment: 16)
             defer { buffer.deallocate() }
             try file.read(into: buffer, at: chunks[index].range.lowerBound)

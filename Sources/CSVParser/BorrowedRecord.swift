@@ -5,8 +5,10 @@ public struct BorrowedRecord {
     public let line: Int
     /// Byte offset in the file where the record starts.
     public let offset: Int
-    let fields: FieldView
+    /// The fields, borrowed like the record.
+    public let fields: FieldView
 
+    @inlinable
     public var count: Int { fields.count }
 
     /// The fields as text (invalid UTF-8 repaired with U+FFFD), e.g. for the rejects file.

@@ -5,6 +5,11 @@ import SurveyModel
 public struct InputFile: Sendable, Hashable {
     public var path: String
     public var kind: SurveyKind
+
+    public init(path: String, kind: SurveyKind) {
+        self.path = path
+        self.kind = kind
+    }
 }
 
 /// Expands the configured paths and globs into files, in a stable order.
