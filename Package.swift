@@ -2,7 +2,8 @@
 import PackageDescription
 
 // One module per pipeline stage (ingest → normalize → score → export), the two
-// C libraries behind thin system-library targets, and a thin executable.
+// C libraries behind thin system-library targets (libxlsxwriter sealed in the
+// XLSXWriter wrapper), and a thin executable.
 let package = Package(
     name: "SurveyPipeline",
     platforms: [.macOS(.v13)],
@@ -31,7 +32,8 @@ let package = Package(
         ),
         .target(name: "Normalize", dependencies: ["SurveyModel"]),
         .target(name: "Score", dependencies: ["SurveyModel"]),
-        .target(name: "Export", dependencies: ["SurveyModel", "Score", "CXLSXWriter"]),
+        .target(name: "XLSXWriter", dependencies: ["CXLSXWriter"]),
+        .target(name: "Export", dependencies: ["SurveyModel", "Score", "XLSXWriter"]),
         .target(name: "SyntheticData", dependencies: ["SurveyModel"]),
         .target(
             name: "Pipeline",
@@ -51,7 +53,8 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize"]),
         .testTarget(name: "ScoreTests", dependencies: ["Score"]),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "Pipeline"]),
+        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "XLSXWriter", "Pipeline"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 @testable import Export
 @testable import Score
 import SurveyModel
+import XLSXWriter
 import XCTest
 
 /// The plain-language parts of the workbook: verdict lines, the three things, derived "hidden" figures.
