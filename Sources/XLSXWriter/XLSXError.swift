@@ -10,6 +10,8 @@ public enum XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
     case closed
     /// A row or column number outside what a worksheet can hold.
     case outOfRange(row: Int, col: Int)
+    /// The libxlsxwriter found at run time is not the series this wrapper was written for.
+    case unsupportedVersion(found: String, supported: String)
 
     public var description: String {
         switch self {
@@ -17,6 +19,10 @@ public enum XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cannotCreate(let what): return "libxlsxwriter could not create \(what)"
         case .closed: return "the workbook is already closed"
         case .outOfRange(let row, let col): return "cell (row \(row), column \(col)) is outside a worksheet"
+        case .unsupportedVersion(let found, let supported):
+            return "libxlsxwriter \(found) is installed, but this program supports libxlsxwriter \(supported) only "
+                + "(it sets the library's private constant_memory option per sheet); install libxlsxwriter "
+                + "\(supported) (Debian/Ubuntu: libxlsxwriter-dev)"
         }
     }
 }

@@ -1,14 +1,17 @@
 internal import CXLSXWriter
 import Foundation
 
-/// The one owner of a libxlsxwriter workbook: creates it, hands out sheets, formats and charts bound to it, and
+/// The one owner of a libxlsxwriter workbook: creates it (after checking the
+/// library's version), hands out sheets, formats and charts bound to it, and
 /// writes and frees it exactly once. If the caller fails before `close()`, the
 /// workbook is freed without being written, so no half-built file is produced.
 public final class XLSXWorkbook {
     private var handle: UnsafeMutablePointer<lxw_workbook>?
 
     /// Starts a workbook that will be written to `path` on `close()`.
+    /// Throws `XLSXError.unsupportedVersion` if the installed libxlsxwriter is not the supported series.
     public init(path: String) throws(XLSXError) {
+        try XLSXLibrary.checkVersion()
         guard let workbook = workbook_new(path) else { throw .cannotCreate("the workbook \(path)") }
         handle = workbook
     }
@@ -28,7 +31,8 @@ public final class XLSXWorkbook {
     /// temporary file when the next row starts, so rows must be written in order and a row's
     /// height set before its cells. libxlsxwriter 1.1 has no per-sheet switch for this; a sheet
     /// copies the workbook's private `options.constant_memory` when it is added, so the option
-    /// is set for that one call only.
+    /// is set for that one call only. `init` checked that the library is the 1.1 series, whose
+    /// `lxw_workbook` layout this relies on.
     public func addSheet(_ name: String, constantMemory: Bool = false) throws(XLSXError) -> XLSXSheet {
         let workbook = try workbook()
         let saved = workbook.pointee.options.constant_memory
