@@ -18,11 +18,12 @@ public struct XLSXChart {
         return XLSXSeries(handle: series)
     }
 
-    /// The chart title, in a font of `fontSize` points.
-    public func title(_ text: String, fontSize: Double, bold: Bool = false) {
+    /// The chart title; a `fontSize` (points) or `bold` sets its font, otherwise Excel's default title font.
+    public func title(_ text: String, fontSize: Double? = nil, bold: Bool = false) {
         chart_title_set_name(handle, text)
+        guard fontSize != nil || bold else { return }
         var font = lxw_chart_font()
-        font.size = fontSize
+        font.size = fontSize ?? 0
         font.bold = bold ? 1 : 0
         chart_title_set_name_font(handle, &font)
     }

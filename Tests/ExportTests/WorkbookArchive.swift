@@ -19,7 +19,12 @@ struct WorkbookArchive {
 
     /// The text of one part, e.g. `xl/workbook.xml`.
     func part(_ name: String) throws -> String {
-        let data = try run(["-p", path, name])
+        // unzip reads a member name as a wildcard pattern: `[Content_Types].xml` needs its brackets escaped.
+        let pattern = name.reduce(into: "") { result, character in
+            if "[]*?\\".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        let data = try run(["-p", path, pattern])
         return String(decoding: data, as: UTF8.self)
     }
 
