@@ -58,6 +58,13 @@ final class WorkbookTextTests: XCTestCase {
         XCTAssertTrue(text.contains("Leadership 30%, Management 10%, Employee life 20%, Low waste 15%, Customer life 25%"))
     }
 
+    /// The Method sheet names the same four labels the scorer gives areas.
+    func testMethodNamesEveryQuadrantLabel() throws {
+        let topic = try XCTUnwrap(MethodText(config: WorkbookFixture.config).topics.first { $0.0 == "Quadrant" }?.1)
+        XCTAssertTrue(topic.contains("both at or above it \"Led and managed\"; only Leadership \"Led, loosely "
+            + "managed\"; only Management \"Managed, not led\"; neither \"Stalled\"."), topic)
+    }
+
     func testLongTextIsCutToExcelsCellLimit() {
         let long = String(repeating: "é", count: 40_000)
         let cell = XLSXSheet.cellText(long)
