@@ -11,6 +11,16 @@ public enum WorkbookWriter {
         "Summary", "Areas", "Items", "Drivers", "Trends", "Customers", "Comments", "Data quality", "Method",
     ]
 
+    /// Fails unless the installed libxlsxwriter is the series the workbook code supports, so a run
+    /// can refuse before ingesting anything (`write` checks again when it creates the workbook).
+    public static func checkLibrary() throws(PipelineError) {
+        do {
+            try XLSXLibrary.checkVersion()
+        } catch {
+            throw .other(error.description)
+        }
+    }
+
     /// Writes the executive workbook to `path` (the caller handles temp file + atomic rename).
     /// A libxlsxwriter failure becomes `PipelineError.other` with the library's message.
     public static func write(report: ScoreReport, metadata: RunMetadata, config: PipelineConfig,
