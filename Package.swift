@@ -9,7 +9,7 @@ import PackageDescription
 // Each stage depends only on the vocabulary, storage, jobs and earlier stages (Normalize
 // reuses Ingest's FNV-1a; Score reads the row stores, not Normalize's types). Each C library
 // sits behind a system-library target and one Swift wrapper, the only place its symbols
-// appear (CLibCSV → CSVParser). SyntheticData (the `generate` command) is beside the pipeline.
+// appear (CLibCSV → CSVParser, CXLSXWriter → XLSXWriter). SyntheticData (the `generate` command) is beside the pipeline.
 let package = Package(
     name: "SurveyPipeline",
     // Mutex and Atomic (Synchronization) need macOS 15.
@@ -46,7 +46,8 @@ let package = Package(
         ),
         .target(name: "Normalize", dependencies: ["SurveyModel", "RowStorage", "Jobs", "Ingest"]),
         .target(name: "Score", dependencies: ["SurveyModel", "RowStorage", "Jobs"]),
-        .target(name: "Export", dependencies: ["SurveyModel", "Score", "CXLSXWriter"]),
+        .target(name: "XLSXWriter", dependencies: ["CXLSXWriter"]),
+        .target(name: "Export", dependencies: ["SurveyModel", "Score", "XLSXWriter"]),
         .target(
             name: "Pipeline",
             dependencies: ["SurveyModel", "RowStorage", "Ingest", "Normalize", "Score", "Export"]
@@ -67,7 +68,8 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "RowStorage"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "RowStorage"]),
         .testTarget(name: "ScoreTests", dependencies: ["Score"]),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "Pipeline"]),
+        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "XLSXWriter", "Pipeline"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "RowStorage", "CSVParser"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,24 @@
 import SurveyModel
 
+/// Where an area sits when leadership and management are each compared with the
+/// quadrant threshold; the raw value is the label the JSON and the workbook show.
+public enum Quadrant: String, Sendable, CaseIterable {
+    case ledAndManaged = "Led and managed"
+    case ledLooselyManaged = "Led, loosely managed"
+    case managedNotLed = "Managed, not led"
+    case stalled = "Stalled"
+
+    /// The quadrant of leadership and management each at or above the threshold (`true`) or below it.
+    public init(ledAtThreshold: Bool, managedAtThreshold: Bool) {
+        switch (ledAtThreshold, managedAtThreshold) {
+        case (true, true): self = .ledAndManaged
+        case (true, false): self = .ledLooselyManaged
+        case (false, true): self = .managedNotLed
+        case (false, false): self = .stalled
+        }
+    }
+}
+
 /// The composite indices of SPEC §5, from the construct means that are shown.
 struct Indices {
     var lmi: Double?
@@ -15,12 +34,8 @@ struct Indices {
         if let leadership, let management {
             lmi = leadership - management
             let threshold = scoring.quadrantThreshold
-            switch (leadership >= threshold - Method.tolerance, management >= threshold - Method.tolerance) {
-            case (true, true): quadrant = "Led and managed"
-            case (true, false): quadrant = "Led, loosely managed"
-            case (false, true): quadrant = "Managed, not led"
-            case (false, false): quadrant = "Stalled"
-            }
+            quadrant = Quadrant(ledAtThreshold: leadership >= threshold - Method.tolerance,
+                                managedAtThreshold: management >= threshold - Method.tolerance).rawValue
         }
         var weighted = 0.0, weights = 0.0, employeePresent = false
         missingComponents = []

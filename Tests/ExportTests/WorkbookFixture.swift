@@ -83,9 +83,8 @@ enum WorkbookFixture {
         }.sorted { ($1.priority, $0.item) < ($0.priority, $1.item) }
         let readiness = suppressed ? nil : (0.3 * lead + 0.1 * mgmt + 0.2 * life + 0.15 * waste + 0.25 * customerLife)
         let threshold = 60.0
-        let quadrants = ["Stalled", "Managed, not led", "Led, loosely managed", "Led and managed"]
         let quadrant: String? = suppressed ? nil
-            : quadrants[(lead >= threshold ? 2 : 0) + (mgmt >= threshold ? 1 : 0)]
+            : Quadrant(ledAtThreshold: lead >= threshold, managedAtThreshold: mgmt >= threshold).rawValue
         let band: String? = readiness.map { $0 >= 75 ? "Ready" : $0 >= 60 ? "Emerging" : "Not ready" }
         return AreaResult(
             area: name, isTotal: total, employeeN: employeeN, customerN: customerN, headcount: headcount,

@@ -1,6 +1,7 @@
 @testable import Export
 @testable import Score
 import SurveyModel
+import XLSXWriter
 import XCTest
 
 /// The plain-language parts of the workbook: verdict lines, the three things, derived "hidden" figures.
@@ -55,6 +56,13 @@ final class WorkbookTextTests: XCTestCase {
             + "by subtraction"))
         XCTAssertTrue(text.contains("at least 12 respondents"))
         XCTAssertTrue(text.contains("Leadership 30%, Management 10%, Employee life 20%, Low waste 15%, Customer life 25%"))
+    }
+
+    /// The Method sheet names the same four labels the scorer gives areas.
+    func testMethodNamesEveryQuadrantLabel() throws {
+        let topic = try XCTUnwrap(MethodText(config: WorkbookFixture.config).topics.first { $0.0 == "Quadrant" }?.1)
+        XCTAssertTrue(topic.contains("both at or above it \"Led and managed\"; only Leadership \"Led, loosely "
+            + "managed\"; only Management \"Managed, not led\"; neither \"Stalled\"."), topic)
     }
 
     func testLongTextIsCutToExcelsCellLimit() {

@@ -1,5 +1,6 @@
 import Score
 import SurveyModel
+import XLSXWriter
 
 /// Every construct of every area in the report wave: n, mean, spread,
 /// 95% interval and reliability (Cronbach's alpha).
@@ -9,7 +10,7 @@ struct AreasSheet {
 
     static let columns = ["Area", "Construct", "Survey", "n", "Mean", "SD", "CI low", "CI high", "Alpha"]
 
-    func write(_ writer: SheetWriter) throws(PipelineError) {
+    func write(_ writer: SheetWriter) throws(XLSXError) {
         let formats = writer.formats
         try writer.text(0, 0, "Construct scores by area, \(report.wave) (0–100; CI = 95% interval of the mean)",
                         formats.section, measure: false)
@@ -32,7 +33,7 @@ struct AreasSheet {
             }
         }
         if row > 2 {
-            try writer.sheet.autofilter(1, 0, row - 1, Self.columns.count - 1)
+            try writer.sheet.autofilter(CellRange(1, 0, row - 1, Self.columns.count - 1))
             try ConditionalRules.heatMap(writer, range: CellRange(2, 4, row - 1, 4))
         }
         try writer.finish(freezeRow: 2, freezeCol: 2)

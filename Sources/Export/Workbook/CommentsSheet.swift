@@ -1,5 +1,6 @@
 import Score
 import SurveyModel
+import XLSXWriter
 
 /// Verbatim comments of groups large enough to keep their authors anonymous,
 /// each one a plain text cell (never a formula), in the order the scorer gave.
@@ -8,7 +9,7 @@ import SurveyModel
 struct CommentsSheet {
     let report: ScoreReport
 
-    func write(_ writer: SheetWriter) throws(PipelineError) {
+    func write(_ writer: SheetWriter) throws(XLSXError) {
         let formats = writer.formats
         try writer.text(0, 0, "Comments, \(report.wave): only groups with enough respondents; not in answer order",
                         formats.section, measure: false)
@@ -37,7 +38,7 @@ struct CommentsSheet {
         if row == 2 {
             try writer.text(row, 0, "No group reached the size needed to show comments.", formats.note, measure: false)
         } else {
-            try writer.sheet.autofilter(1, 0, row - 1, 2)
+            try writer.sheet.autofilter(CellRange(1, 0, row - 1, 2))
         }
         try writer.finish(freezeRow: 2, freezeCol: 0, wrapColumns: [2])
     }

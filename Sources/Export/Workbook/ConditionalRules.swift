@@ -1,6 +1,5 @@
-import CXLSXWriter
-import Foundation
 import SurveyModel
+import XLSXWriter
 
 /// The conditional formats of the workbook: readiness band fills and colour scales.
 /// Rules hold only our own formulas over cell references, never input text.
@@ -8,8 +7,8 @@ enum ConditionalRules {
     /// Colours `range` by the readiness band of the number in `readinessCol` on the same row.
     /// Text cells (the "hidden" marker) and empty cells are left alone (`ISNUMBER`).
     static func bands(_ writer: SheetWriter, range: CellRange, readinessCol: Int,
-                      bands: [Band]) throws(PipelineError) {
-        let cell = "$" + XLSXSheet.columnLetters(readinessCol) + String(range.firstRow + 1)
+                      bands: [Band]) throws(XLSXError) {
+        let cell = "$" + CellRange.columnLetters(readinessCol) + String(range.firstRow + 1)
         let count = bands.count + 1
         for index in 0..<count {
             var tests = ["ISNUMBER(\(cell))"]
@@ -22,43 +21,28 @@ enum ConditionalRules {
 
     /// A rule that applies `format` where `formula` (relative to the range's top-left cell) is true.
     static func formulaRule(_ writer: SheetWriter, range: CellRange, formula: String,
-                            format: XLSXFormat) throws(PipelineError) {
-        let text = duplicateCString(formula)
-        defer { free(text) }
-        var rule = lxw_conditional_format()
-        rule.type = UInt8(LXW_CONDITIONAL_TYPE_FORMULA.rawValue)
-        rule.value_string = text
-        rule.format = format.handle
-        try writer.sheet.conditionalFormat(range, &rule)
+                            format: XLSXFormat) throws(XLSXError) {
+        try writer.sheet.conditionalFormat(range, .formula(formula, format: format))
     }
 
     /// A three-colour scale anchored at fixed numbers, so colours mean the same in every area.
     static func colorScale(_ writer: SheetWriter, range: CellRange, low: Double, mid: Double, high: Double,
-                           colors: (UInt32, UInt32, UInt32)) throws(PipelineError) {
+                           colors: (Color, Color, Color)) throws(XLSXError) {
         guard range.lastRow >= range.firstRow, range.lastCol >= range.firstCol else { return }
-        var rule = lxw_conditional_format()
-        rule.type = UInt8(LXW_CONDITIONAL_3_COLOR_SCALE.rawValue)
-        rule.min_rule_type = UInt8(LXW_CONDITIONAL_RULE_TYPE_NUMBER.rawValue)
-        rule.mid_rule_type = UInt8(LXW_CONDITIONAL_RULE_TYPE_NUMBER.rawValue)
-        rule.max_rule_type = UInt8(LXW_CONDITIONAL_RULE_TYPE_NUMBER.rawValue)
-        rule.min_value = low
-        rule.mid_value = mid
-        rule.max_value = high
-        rule.min_color = colors.0
-        rule.mid_color = colors.1
-        rule.max_color = colors.2
-        try writer.sheet.conditionalFormat(range, &rule)
+        try writer.sheet.conditionalFormat(range, .threeColorScale(low: ScalePoint(low, colors.0),
+                                                                   mid: ScalePoint(mid, colors.1),
+                                                                   high: ScalePoint(high, colors.2)))
     }
 
     /// Red–yellow–green for 0–100 scores and % favorable.
     static func heatMap(_ writer: SheetWriter, range: CellRange, low: Double = 40, mid: Double = 60,
-                        high: Double = 80) throws(PipelineError) {
+                        high: Double = 80) throws(XLSXError) {
         try colorScale(writer, range: range, low: low, mid: mid, high: high,
                        colors: (WorkbookFormats.heatLow, WorkbookFormats.heatMid, WorkbookFormats.heatHigh))
     }
 
     /// Orange–white–blue around zero for signed figures such as LMI.
-    static func diverging(_ writer: SheetWriter, range: CellRange, spread: Double) throws(PipelineError) {
+    static func diverging(_ writer: SheetWriter, range: CellRange, spread: Double) throws(XLSXError) {
         try colorScale(writer, range: range, low: -spread, mid: 0, high: spread,
                        colors: (WorkbookFormats.divergingLow, WorkbookFormats.divergingMid,
                                 WorkbookFormats.divergingHigh))

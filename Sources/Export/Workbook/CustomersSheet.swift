@@ -1,6 +1,7 @@
 import Foundation
 import Score
 import SurveyModel
+import XLSXWriter
 
 /// The customer view: NPS with its interval and promoter / passive / detractor
 /// shares per area, then NPS by customer segment and by channel.
@@ -9,7 +10,7 @@ struct CustomersSheet {
 
     static let figures = ["NPS n", "NPS", "NPS low", "NPS high", "Promoters", "Passives", "Detractors"]
 
-    func write(_ writer: SheetWriter) throws(PipelineError) {
+    func write(_ writer: SheetWriter) throws(XLSXError) {
         let formats = writer.formats
         try writer.text(0, 0, "Customers, \(report.wave): NPS = % promoters (9–10) − % detractors (0–6), "
             + "with its 95% interval", formats.section, measure: false)
@@ -23,7 +24,7 @@ struct CustomersSheet {
         }
         let areaRows = CellRange(2, 3, row - 1, 3)
         if row > 2 {
-            try writer.sheet.autofilter(1, 0, row - 1, 1 + Self.figures.count)
+            try writer.sheet.autofilter(CellRange(1, 0, row - 1, 1 + Self.figures.count))
             try ConditionalRules.diverging(writer, range: areaRows, spread: 50)
         }
         for breakdown in report.customerBreakdowns {
@@ -42,7 +43,7 @@ struct CustomersSheet {
         try writer.finish(freezeRow: 2, freezeCol: 1)
     }
 
-    private func writeNPS(_ writer: SheetWriter, row: Int, col: Int, _ nps: NPSResult) throws(PipelineError) {
+    private func writeNPS(_ writer: SheetWriter, row: Int, col: Int, _ nps: NPSResult) throws(XLSXError) {
         let formats = writer.formats
         let hidden = nps.suppressed
         try writer.count(row, col, nps.n)

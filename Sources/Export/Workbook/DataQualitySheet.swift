@@ -1,5 +1,6 @@
 import Score
 import SurveyModel
+import XLSXWriter
 
 /// Per input file: rows read, accepted and rejected by reason, columns the
 /// instrument does not use, and a check that every row is accounted for.
@@ -13,7 +14,7 @@ struct DataQualitySheet {
             + ["Unknown columns", Self.reconciliation]
     }
 
-    func write(_ writer: SheetWriter) throws(PipelineError) {
+    func write(_ writer: SheetWriter) throws(XLSXError) {
         let formats = writer.formats
         let reasons = RejectReason.allCases
         let checkCol = columns.count - 1
@@ -35,9 +36,9 @@ struct DataQualitySheet {
                         read: metadata.inputs.reduce(0) { $0 + $1.rowsRead },
                         accepted: metadata.inputs.reduce(0) { $0 + $1.accepted },
                         byReason: metadata.rejectedByReason.map(\.count))
-        try writer.sheet.autofilter(1, 0, row, checkCol)
+        try writer.sheet.autofilter(CellRange(1, 0, row, checkCol))
         try ConditionalRules.formulaRule(writer, range: CellRange(2, checkCol, row, checkCol),
-                                         formula: "$\(XLSXSheet.columnLetters(checkCol))3=FALSE",
+                                         formula: "$\(CellRange.columnLetters(checkCol))3=FALSE",
                                          format: formats.bandLow)
         try writer.text(row + 2, 0, "The last column is checked by the pipeline: rows read equals accepted rows plus "
             + "the rejected rows counted by reason (TRUE = nothing lost).", formats.note, measure: false)
@@ -47,7 +48,7 @@ struct DataQualitySheet {
     }
 
     private func writeCounts(_ writer: SheetWriter, row: Int, read: Int, accepted: Int,
-                             byReason: [Int]) throws(PipelineError) {
+                             byReason: [Int]) throws(XLSXError) {
         let rejected = byReason.reduce(0, +)
         try writer.count(row, 2, read)
         try writer.count(row, 3, accepted)

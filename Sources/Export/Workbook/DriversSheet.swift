@@ -1,6 +1,6 @@
-import CXLSXWriter
 import Score
 import SurveyModel
+import XLSXWriter
 
 /// What to do differently: per area, every driver item's pull on employee
 /// life (impact), its current mean, and the priority that ranks them; plus a
@@ -12,7 +12,7 @@ struct DriversSheet {
 
     static let columns = ["Area", "Item", "Question", "n", "Impact (r)", "Mean", "Priority", "Top three"]
 
-    func write(_ writer: SheetWriter) throws(PipelineError) {
+    func write(_ writer: SheetWriter) throws(XLSXError) {
         let formats = writer.formats
         try writer.text(0, 0, "Drivers of employee life, \(report.wave): impact = correlation with employee life; "
             + "priority = impact × room to improve (100 − mean)", formats.section, measure: false)
@@ -45,7 +45,7 @@ struct DriversSheet {
         }
         writer.cap(2, 64)
         if row > 2 {
-            try writer.sheet.autofilter(1, 0, row - 1, Self.columns.count - 1)
+            try writer.sheet.autofilter(CellRange(1, 0, row - 1, Self.columns.count - 1))
             try ConditionalRules.diverging(writer, range: CellRange(2, 4, row - 1, 4), spread: 0.6)
             try ConditionalRules.heatMap(writer, range: CellRange(2, 5, row - 1, 5))
             try ConditionalRules.colorScale(writer, range: CellRange(2, 6, row - 1, 6), low: 0, mid: 10, high: 25,
@@ -55,7 +55,7 @@ struct DriversSheet {
         if let totalRows {
             let top = Set(report.areas.first { $0.isTotal }?.drivers?.map(\.item) ?? [])
             let chart = try chart(writer.name, rows: totalRows, drivers: totalDrivers, top: top)
-            try writer.sheet.insertChart(chart, row: 1,
+            try writer.insertChart(chart, row: 1,
                                          col: Self.columns.count + 1, xScale: 1.4, yScale: 1.6)
         }
     }
@@ -63,20 +63,21 @@ struct DriversSheet {
     /// Priority (y) against impact (x), one series per item so each point carries its item key;
     /// the top three (the "three things") in red and labelled, so labels stay legible.
     private func chart(_ sheet: String, rows: ClosedRange<Int>, drivers: [Driver],
-                       top: Set<String>) throws(PipelineError) -> XLSXChart {
-        let chart = try workbook.addChart(LXW_CHART_SCATTER)
-        chart.title("All areas: where to act (high priority = high impact and room to improve)", size: 11)
-        chart.legend(LXW_CHART_LEGEND_NONE)
+                       top: Set<String>) throws(XLSXError) -> XLSXChart {
+        let chart = try workbook.addChart(.scatter)
+        chart.title("All areas: where to act (high priority = high impact and room to improve)", fontSize: 11,
+                    bold: true)
+        chart.legend(.none)
         for (row, driver) in zip(rows, drivers) {
             let series = try chart.addSeries(sheet: sheet, categories: CellRange(row, 4, row, 4),
                                              values: CellRange(row, 6, row, 6))
-            series.name(sheet: sheet, row: row, col: 1)
-            series.marker(LXW_CHART_MARKER_CIRCLE, size: 7,
+            try series.name(sheet: sheet, row: row, col: 1)
+            series.marker(.circle, size: 7,
                           color: top.contains(driver.item) ? WorkbookFormats.red : WorkbookFormats.blue)
-            if top.contains(driver.item) { series.nameLabels() }
+            if top.contains(driver.item) { series.nameLabels(position: .right) }
         }
-        chart.axis(LXW_CHART_AXIS_TYPE_X, name: "Impact on employee life (correlation)", numberFormat: "0.0")
-        chart.axis(LXW_CHART_AXIS_TYPE_Y, name: "Priority", min: 0, numberFormat: "0")
+        chart.axis(.x, AxisOptions(name: "Impact on employee life (correlation)", numberFormat: "0.0"))
+        chart.axis(.y, AxisOptions(name: "Priority", min: 0, numberFormat: "0"))
         return chart
     }
 }

@@ -1,5 +1,6 @@
 import Score
 import SurveyModel
+import XLSXWriter
 
 /// One row per survey item: % favorable per area as a heat map, and beside it
 /// the number of valid answers behind each figure.
@@ -7,7 +8,7 @@ struct ItemsSheet {
     let report: ScoreReport
     let config: PipelineConfig
 
-    func write(_ writer: SheetWriter) throws(PipelineError) {
+    func write(_ writer: SheetWriter) throws(XLSXError) {
         let formats = writer.formats
         let areas = report.areas
         let keys = areas.first?.items.map(\.key) ?? []
@@ -29,7 +30,7 @@ struct ItemsSheet {
         writer.cap(0, 64)
         if !keys.isEmpty && !areas.isEmpty {
             let lastRow = 1 + keys.count
-            try writer.sheet.autofilter(1, 0, lastRow, 1 + areas.count)
+            try writer.sheet.autofilter(CellRange(1, 0, lastRow, 1 + areas.count))
             try ConditionalRules.heatMap(writer, range: CellRange(2, 2, lastRow, 1 + areas.count))
         }
         try writer.finish(freezeRow: 2, freezeCol: 2, wrapColumns: [0])

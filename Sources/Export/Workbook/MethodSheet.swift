@@ -1,5 +1,6 @@
 import Score
 import SurveyModel
+import XLSXWriter
 
 /// How every figure is computed, what "hidden" means, how reliable the
 /// questionnaire is (psychometrics), and the facts of the run (inputs with
@@ -9,7 +10,7 @@ struct MethodSheet {
     let metadata: RunMetadata
     let config: PipelineConfig
 
-    func write(_ writer: SheetWriter) throws(PipelineError) {
+    func write(_ writer: SheetWriter) throws(XLSXError) {
         let formats = writer.formats
         try writer.text(0, 0, "Method: how to read this workbook", formats.title, measure: false)
         try writer.header(1, 0, ["Topic", "In plain words"], textColumns: [0, 1])
@@ -27,7 +28,7 @@ struct MethodSheet {
     }
 
     /// Item reliability per construct; returns the next free row.
-    private func writePsychometrics(_ writer: SheetWriter, from start: Int) throws(PipelineError) -> Int {
+    private func writePsychometrics(_ writer: SheetWriter, from start: Int) throws(XLSXError) -> Int {
         let formats = writer.formats
         try writer.text(start, 0, "Psychometrics (All areas, \(report.wave))", formats.section, measure: false)
         try writer.text(start + 1, 0, "Reading guide: alpha ≥ 0.7 is acceptable; an item whose removal raises alpha "
@@ -65,7 +66,7 @@ struct MethodSheet {
         return row
     }
 
-    private func writeRunFacts(_ writer: SheetWriter, from start: Int) throws(PipelineError) {
+    private func writeRunFacts(_ writer: SheetWriter, from start: Int) throws(XLSXError) {
         let formats = writer.formats
         try writer.text(start, 0, "Run facts", formats.section, measure: false)
         let window = metadata.dataWindow.map { "\($0.first) to \($0.last)" } ?? "not known"

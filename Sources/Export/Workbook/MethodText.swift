@@ -22,8 +22,9 @@ struct MethodText {
              "LMI = Leadership − Management. Above zero: the change is led more than it is managed. Below zero: it is "
                 + "managed (planned, controlled, budgeted) more than it is led (vision, belief, empowerment)."),
             ("Quadrant",
-             "Leadership and Management each compared with \(threshold): both at or above it \"Led and managed\"; "
-                + "only Leadership \"Led, loosely managed\"; only Management \"Managed, not led\"; neither \"Stalled\"."),
+             "Leadership and Management each compared with \(threshold): both at or above it "
+                + "\"\(Quadrant.ledAndManaged.rawValue)\"; only Leadership \"\(Quadrant.ledLooselyManaged.rawValue)\"; "
+                + "only Management \"\(Quadrant.managedNotLed.rawValue)\"; neither \"\(Quadrant.stalled.rawValue)\"."),
             ("Readiness",
              "A weighted average of the components that are shown: \(weights()). If a component is missing or hidden, "
                 + "the others are re-weighted; readiness needs at least one employee component. The Summary lists "

@@ -1,8 +1,10 @@
 import SurveyModel
+import XLSXWriter
 
 /// Writes one sheet's cells through an `XLSXSheet`, remembering how wide each
 /// column's content is so that `finish` can size the columns to fit, freeze
-/// the header and set up printing the same way on every sheet.
+/// the header and set up printing the same way on every sheet (landscape, one
+/// page wide, header rows repeated on every printed page).
 ///
 /// A `streamed` sheet (constant memory) is written in row order and cannot go back
 /// to a row: its writer sizes the wrapped column first (`presize`) and sets each
@@ -63,23 +65,22 @@ final class SheetWriter {
 
     /// Text; `measure: false` for titles and notes that may spill over empty neighbours.
     func text(_ row: Int, _ col: Int, _ value: String, _ format: XLSXFormat? = nil,
-              measure: Bool = true) throws(PipelineError) {
+              measure: Bool = true) throws(XLSXError) {
         try sheet.string(row, col, value, format ?? formats.text)
-        if !streamed, let format,
-           format.handle == formats.wrapped.handle || format.handle == formats.labelWrapped.handle {
+        if !streamed, let format, format.style.wrapsText {
             wrappedCells.append((row, col, Double(value.count) * 0.85))
         }
         if measure { fit(col, Self.textWidth(value)) }
     }
 
-    func text(_ row: Int, _ col: Int, _ value: String?, _ format: XLSXFormat? = nil) throws(PipelineError) {
+    func text(_ row: Int, _ col: Int, _ value: String?, _ format: XLSXFormat? = nil) throws(XLSXError) {
         guard let value else { return }
         try text(row, col, value, format, measure: true)
     }
 
     /// A header row: bold, wrapped (at most two lines); titles over numbers align right,
     /// those at the offsets in `textColumns` (default: the first) align left.
-    func header(_ row: Int, _ col: Int, _ titles: [String], textColumns: Set<Int> = [0]) throws(PipelineError) {
+    func header(_ row: Int, _ col: Int, _ titles: [String], textColumns: Set<Int> = [0]) throws(XLSXError) {
         for (offset, title) in titles.enumerated() {
             let format = textColumns.contains(offset) ? formats.header : formats.headerRight
             try sheet.string(row, col + offset, title, format)
@@ -90,20 +91,20 @@ final class SheetWriter {
     }
 
     /// A number with a format, or nothing for nil.
-    func number(_ row: Int, _ col: Int, _ value: Double?, _ format: XLSXFormat) throws(PipelineError) {
+    func number(_ row: Int, _ col: Int, _ value: Double?, _ format: XLSXFormat) throws(XLSXError) {
         guard let value else { return }
         try sheet.number(row, col, value, format)
         fit(col, 8)
     }
 
-    func count(_ row: Int, _ col: Int, _ value: Int?) throws(PipelineError) {
+    func count(_ row: Int, _ col: Int, _ value: Int?) throws(XLSXError) {
         guard let value else { return }
         try sheet.number(row, col, Double(value), formats.count)
         fit(col, Double(String(value).count) + 3)
     }
 
     /// A figure: its number, the grey "hidden" marker, or an empty cell.
-    func figure(_ row: Int, _ col: Int, _ figure: Figure, _ format: XLSXFormat) throws(PipelineError) {
+    func figure(_ row: Int, _ col: Int, _ figure: Figure, _ format: XLSXFormat) throws(XLSXError) {
         switch figure {
         case .value(let value): try number(row, col, value, format)
         case .hidden: try text(row, col, WorkbookFormats.hiddenMarker, formats.hidden)
@@ -111,14 +112,14 @@ final class SheetWriter {
         }
     }
 
-    func boolean(_ row: Int, _ col: Int, _ value: Bool) throws(PipelineError) {
+    func boolean(_ row: Int, _ col: Int, _ value: Bool) throws(XLSXError) {
         try sheet.boolean(row, col, value, formats.boolean)
         fit(col, 7)
     }
 
     /// Applies column widths, freezes the rows above `freezeRow` (and columns left
     /// of `freezeCol`), and sets landscape, one-page-wide printing.
-    func finish(freezeRow: Int, freezeCol: Int = 0, wrapColumns: Set<Int> = []) throws(PipelineError) {
+    func finish(freezeRow: Int, freezeCol: Int = 0, wrapColumns: Set<Int> = []) throws(XLSXError) {
         for col in widths.keys.sorted() {
             let width = min(widths[col] ?? Self.minWidth, caps[col] ?? Self.defaultCap)
             try sheet.columnWidth(col, width, wrapColumns.contains(col) ? formats.wrapped : nil)
@@ -126,8 +127,16 @@ final class SheetWriter {
         for (row, lines) in wrappedLines().sorted(by: { $0.key < $1.key }) where lines > 1 && !streamed {
             try sheet.rowHeight(row, Double(lines) * Self.lineHeight)
         }
-        sheet.freeze(row: freezeRow, col: freezeCol)
-        try sheet.pageSetup(repeatRowsThrough: max(freezeRow - 1, 0))
+        try sheet.freeze(row: freezeRow, col: freezeCol)
+        sheet.setLandscape()
+        sheet.fitToPages(wide: 1, tall: 0)
+        try sheet.repeatRows(0, max(freezeRow - 1, 0))
+    }
+
+    /// Places a chart with its top-left corner 4 pixels inside the given cell, scaled from 480 × 288 pixels.
+    func insertChart(_ chart: XLSXChart, row: Int, col: Int, xScale: Double, yScale: Double) throws(XLSXError) {
+        try sheet.insertChart(chart, row: row, col: col,
+                              ChartPlacement(xScale: xScale, yScale: yScale, xOffset: 4, yOffset: 4))
     }
 
     /// Lines each row needs so its wrapped cells show in full (word wrap wastes some space).

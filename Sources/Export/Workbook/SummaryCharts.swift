@@ -1,6 +1,6 @@
-import CXLSXWriter
 import Score
 import SurveyModel
+import XLSXWriter
 
 /// The two native charts of the Summary (readiness by area; leadership vs
 /// management with the quadrant threshold) and the small data block they plot,
@@ -15,7 +15,7 @@ struct SummaryCharts {
     static let chartRows = 17
     static let chartScale = (x: 1.3, y: 1.05)
 
-    func write(_ writer: SheetWriter, belowRow chartRow: Int) throws(PipelineError) {
+    func write(_ writer: SheetWriter, belowRow chartRow: Int) throws(XLSXError) {
         let formats = writer.formats
         let bars = barRows()
         let points = scatterRows()
@@ -49,12 +49,12 @@ struct SummaryCharts {
         let secondCol = columnAfter(writer, pixels: 480 * Self.chartScale.x + 24)
         if !bars.isEmpty {
             let chart = try barChart(writer.name, rows: barsFirst...(barsFirst + bars.count - 1), bars: bars)
-            try writer.sheet.insertChart(chart, row: chartRow, col: 0, xScale: Self.chartScale.x, yScale: Self.chartScale.y)
+            try writer.insertChart(chart, row: chartRow, col: 0, xScale: Self.chartScale.x, yScale: Self.chartScale.y)
         }
         if !points.isEmpty {
             let chart = try scatterChart(writer.name, rows: pointsFirst...(pointsFirst + points.count - 1),
                                          totals: points.map(\.total), linesRow: linesFirst)
-            try writer.sheet.insertChart(chart, row: chartRow, col: bars.isEmpty ? 0 : secondCol,
+            try writer.insertChart(chart, row: chartRow, col: bars.isEmpty ? 0 : secondCol,
                                          xScale: Self.chartScale.x, yScale: Self.chartScale.y)
         }
     }
@@ -84,38 +84,38 @@ struct SummaryCharts {
     }
 
     private func barChart(_ sheet: String, rows: ClosedRange<Int>,
-                          bars: [(area: String, readiness: Double, band: Int)]) throws(PipelineError) -> XLSXChart {
-        let chart = try workbook.addChart(LXW_CHART_BAR)
-        chart.title("Readiness by area")
-        chart.legend(LXW_CHART_LEGEND_NONE)
+                          bars: [(area: String, readiness: Double, band: Int)]) throws(XLSXError) -> XLSXChart {
+        let chart = try workbook.addChart(.bar)
+        chart.title("Readiness by area", fontSize: 12, bold: true)
+        chart.legend(.none)
         let series = try chart.addSeries(sheet: sheet, categories: CellRange(rows.lowerBound, 0, rows.upperBound, 0),
                                          values: CellRange(rows.lowerBound, 1, rows.upperBound, 1))
         series.fixedName("Readiness")
         let count = config.scoring.bands.count + 1
         try series.pointColors(bars.map { WorkbookFormats.bandColor(index: $0.band, count: count) })
-        series.valueLabels(numberFormat: "0.0")
+        series.valueLabels(numberFormat: "0.0", position: .outsideEnd)
         // In a bar chart the x axis is the horizontal value axis and y the category axis.
-        chart.axis(LXW_CHART_AXIS_TYPE_X, name: "Readiness (0–100)", min: 0, max: 100, majorUnit: 20)
-        chart.axis(LXW_CHART_AXIS_TYPE_Y, name: nil, reverse: true, crossingAtMax: true)
-        chart.gap(60)
+        chart.axis(.x, AxisOptions(name: "Readiness (0–100)", min: 0, max: 100, majorUnit: 20))
+        chart.axis(.y, AxisOptions(reversed: true, crossingAtMax: true))
+        chart.seriesGap(60)
         return chart
     }
 
     private func scatterChart(_ sheet: String, rows: ClosedRange<Int>, totals: [Bool],
-                              linesRow: Int) throws(PipelineError) -> XLSXChart {
-        let chart = try workbook.addChart(LXW_CHART_SCATTER_STRAIGHT_WITH_MARKERS)
-        chart.title("Led or only managed?")
-        chart.legend(LXW_CHART_LEGEND_RIGHT)
+                              linesRow: Int) throws(XLSXError) -> XLSXChart {
+        let chart = try workbook.addChart(.scatterStraightWithMarkers)
+        chart.title("Led or only managed?", fontSize: 12, bold: true)
+        chart.legend(.right)
         for (offset, row) in rows.enumerated() {
             let series = try chart.addSeries(sheet: sheet, categories: CellRange(row, 1, row, 1),
                                              values: CellRange(row, 2, row, 2))
-            series.name(sheet: sheet, row: row, col: 0)
-            series.noLine()
+            try series.name(sheet: sheet, row: row, col: 0)
+            series.line(.none)
             if totals[offset] {
-                series.marker(LXW_CHART_MARKER_DIAMOND, size: 10, color: 0x404040)
+                series.marker(.diamond, size: 10, color: 0x404040)
             } else {
                 let palette = WorkbookFormats.palette
-                series.marker(LXW_CHART_MARKER_CIRCLE, size: 9, color: palette[offset % palette.count])
+                series.marker(.circle, size: 9, color: palette[offset % palette.count])
             }
         }
         for line in 0..<2 {
@@ -123,12 +123,12 @@ struct SummaryCharts {
             let series = try chart.addSeries(sheet: sheet, categories: CellRange(start, 1, start + 1, 1),
                                              values: CellRange(start, 2, start + 1, 2))
             series.fixedName("Threshold")
-            series.line(color: WorkbookFormats.grey, width: 1.25, dash: LXW_CHART_LINE_DASH_DASH)
-            series.marker(LXW_CHART_MARKER_NONE)
+            series.line(ChartLine(color: WorkbookFormats.grey, width: 1.25, dash: .dash))
+            series.marker(.none, size: 7)
         }
         try chart.hideLegendEntries([rows.count + 1])
-        chart.axis(LXW_CHART_AXIS_TYPE_X, name: "Management (0–100)", min: 0, max: 100, majorUnit: 20)
-        chart.axis(LXW_CHART_AXIS_TYPE_Y, name: "Leadership (0–100)", min: 0, max: 100, majorUnit: 20)
+        chart.axis(.x, AxisOptions(name: "Management (0–100)", min: 0, max: 100, majorUnit: 20))
+        chart.axis(.y, AxisOptions(name: "Leadership (0–100)", min: 0, max: 100, majorUnit: 20))
         return chart
     }
 

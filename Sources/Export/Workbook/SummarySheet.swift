@@ -1,5 +1,6 @@
 import Score
 import SurveyModel
+import XLSXWriter
 
 /// The first sheet: which areas are ready, whether change is led or only
 /// managed, and what difference it makes to employees and customers.
@@ -20,7 +21,7 @@ struct SummarySheet {
     static let lmiCol = 3
     static let textCols: Set<Int> = [19, 20, 21]
 
-    func write(_ writer: SheetWriter) throws(PipelineError) {
+    func write(_ writer: SheetWriter) throws(XLSXError) {
         let formats = writer.formats
         try writer.text(0, 0, "Readiness for systemic change — \(report.wave)", formats.title, measure: false)
         try writer.text(1, 0, "Report wave: \(report.wave)", formats.section, measure: false)
@@ -37,7 +38,7 @@ struct SummarySheet {
         writer.cap(20, 40)
         writer.cap(21, 36)
         writer.cap(0, 28)
-        try writer.sheet.autofilter(Self.headerRow, 0, lastRow, Self.columns.count - 1)
+        try writer.sheet.autofilter(CellRange(Self.headerRow, 0, lastRow, Self.columns.count - 1))
         if !report.areas.isEmpty {
             let first = Self.headerRow + 1
             try ConditionalRules.bands(writer, range: CellRange(first, Self.readinessCol, lastRow, Self.readinessCol + 1),
@@ -51,7 +52,7 @@ struct SummarySheet {
         writer.sheet.activate()
     }
 
-    private func writeRow(_ writer: SheetWriter, row: Int, area: AreaResult) throws(PipelineError) {
+    private func writeRow(_ writer: SheetWriter, row: Int, area: AreaResult) throws(XLSXError) {
         let formats = writer.formats
         let figures = AreaFigures(area: area, weights: config.scoring.weights)
         try writer.text(row, 0, area.area, area.isTotal ? formats.label : nil)
@@ -73,12 +74,12 @@ struct SummarySheet {
         try writer.text(row, 21, PlainLanguage.missing(area, instrument: config.instrument), formats.wrapped)
     }
 
-    private func hiddenAwareText(_ writer: SheetWriter, _ row: Int, _ col: Int, _ text: String?) throws(PipelineError) {
+    private func hiddenAwareText(_ writer: SheetWriter, _ row: Int, _ col: Int, _ text: String?) throws(XLSXError) {
         guard let text else { return }
         try writer.text(row, col, text, text == WorkbookFormats.hiddenMarker ? writer.formats.hidden : nil)
     }
 
-    private func writeNPS(_ writer: SheetWriter, row: Int, col: Int, _ nps: NPSResult) throws(PipelineError) {
+    private func writeNPS(_ writer: SheetWriter, row: Int, col: Int, _ nps: NPSResult) throws(XLSXError) {
         try writer.figure(row, col, Figure(nps.score, suppressed: nps.suppressed), writer.formats.signed)
         try writer.figure(row, col + 1, Figure(nps.ciLow, suppressed: nps.suppressed), writer.formats.signed)
         try writer.figure(row, col + 2, Figure(nps.ciHigh, suppressed: nps.suppressed), writer.formats.signed)

@@ -1,6 +1,6 @@
-import CXLSXWriter
 import Score
 import SurveyModel
+import XLSXWriter
 
 /// Sustainment: each area's headline figures per wave with the change from
 /// the previous wave, faded wins highlighted, and readiness over time as a
@@ -21,7 +21,7 @@ struct TrendsSheet {
     }
     static let wideCol = columns.count + 1
 
-    func write(_ writer: SheetWriter) throws(PipelineError) {
+    func write(_ writer: SheetWriter) throws(XLSXError) {
         let formats = writer.formats
         try writer.text(0, 0, "Trends by wave (report wave \(report.wave)); highlighted: a win that faded "
             + "(the report wave is well below an earlier peak)", formats.section, measure: false)
@@ -37,7 +37,7 @@ struct TrendsSheet {
         }
         writer.cap(Self.columns.count - 1, 70)
         if row > 2 {
-            try writer.sheet.autofilter(1, 0, row - 1, Self.columns.count - 1)
+            try writer.sheet.autofilter(CellRange(1, 0, row - 1, Self.columns.count - 1))
         }
         try writeWideBlock(writer)
         try writer.finish(freezeRow: 2, freezeCol: 2, wrapColumns: [Self.columns.count - 1])
@@ -50,7 +50,7 @@ struct TrendsSheet {
         return names
     }
 
-    private func writeRow(_ writer: SheetWriter, row: Int, point: TrendPoint, previous: TrendPoint?) throws(PipelineError) {
+    private func writeRow(_ writer: SheetWriter, row: Int, point: TrendPoint, previous: TrendPoint?) throws(XLSXError) {
         let formats = writer.formats
         try writer.text(row, 0, point.area)
         try writer.text(row, 1, point.wave)
@@ -75,7 +75,7 @@ struct TrendsSheet {
     }
 
     /// Wave × area readiness, the data of the line chart, placed right of the table.
-    private func writeWideBlock(_ writer: SheetWriter) throws(PipelineError) {
+    private func writeWideBlock(_ writer: SheetWriter) throws(XLSXError) {
         let areas = orderedAreas().filter { area in
             report.trends.contains { $0.area == area && $0.readiness != nil }
         }
@@ -90,20 +90,20 @@ struct TrendsSheet {
             }
         }
         let lastRow = 1 + report.waves.count
-        let chart = try workbook.addChart(LXW_CHART_LINE)
-        chart.title("Readiness by area over waves")
-        chart.legend(LXW_CHART_LEGEND_RIGHT)
+        let chart = try workbook.addChart(.line)
+        chart.title("Readiness by area over waves", fontSize: 12, bold: true)
+        chart.legend(.right)
         for index in areas.indices {
             let series = try chart.addSeries(sheet: writer.name, categories: CellRange(2, col, lastRow, col),
                                              values: CellRange(2, col + 1 + index, lastRow, col + 1 + index))
-            series.name(sheet: writer.name, row: 1, col: col + 1 + index)
+            try series.name(sheet: writer.name, row: 1, col: col + 1 + index)
             let total = report.areas.contains { $0.area == areas[index] && $0.isTotal }
             let color = total ? 0x404040 : WorkbookFormats.palette[index % WorkbookFormats.palette.count]
-            series.line(color: color, width: total ? 2.75 : 2, dash: total ? LXW_CHART_LINE_DASH_DASH : nil)
-            series.marker(LXW_CHART_MARKER_CIRCLE, size: 6, color: color)
+            series.line(ChartLine(color: color, width: total ? 2.75 : 2, dash: total ? .dash : nil))
+            series.marker(.circle, size: 6, color: color)
         }
-        chart.axis(LXW_CHART_AXIS_TYPE_Y, name: "Readiness (0–100)", min: 0, max: 100, majorUnit: 20)
-        try writer.sheet.insertChart(chart, row: lastRow + 2, col: col, xScale: 1.4, yScale: 1.2)
+        chart.axis(.y, AxisOptions(name: "Readiness (0–100)", min: 0, max: 100, majorUnit: 20))
+        try writer.insertChart(chart, row: lastRow + 2, col: col, xScale: 1.4, yScale: 1.2)
     }
 
     static func oneDecimal(_ value: Double) -> String {

@@ -1,5 +1,6 @@
 import Score
 import SurveyModel
+import XLSXWriter
 
 /// Writes the executive workbook (SPEC §10): Summary first and active, then a
 /// sheet per detail. The same inputs always give a byte-identical file: the
@@ -10,9 +11,29 @@ public enum WorkbookWriter {
         "Summary", "Areas", "Items", "Drivers", "Trends", "Customers", "Comments", "Data quality", "Method",
     ]
 
+    /// Fails unless the installed libxlsxwriter is the series the workbook code supports, so a run
+    /// can refuse before ingesting anything (`write` checks again when it creates the workbook).
+    public static func checkLibrary() throws(PipelineError) {
+        do {
+            try XLSXLibrary.checkVersion()
+        } catch {
+            throw .other(error.description)
+        }
+    }
+
     /// Writes the executive workbook to `path` (the caller handles temp file + atomic rename).
+    /// A libxlsxwriter failure becomes `PipelineError.other` with the library's message.
     public static func write(report: ScoreReport, metadata: RunMetadata, config: PipelineConfig,
                              to path: String) throws(PipelineError) {
+        do {
+            try writeWorkbook(report: report, metadata: metadata, config: config, to: path)
+        } catch {
+            throw .other(error.description)
+        }
+    }
+
+    private static func writeWorkbook(report: ScoreReport, metadata: RunMetadata, config: PipelineConfig,
+                                      to path: String) throws(XLSXError) {
         let workbook = try XLSXWorkbook(path: path)
         try workbook.setProperties(title: "Readiness for systemic change — \(report.wave)",
                                    subject: metadata.reportName, author: metadata.toolVersion,
@@ -22,7 +43,7 @@ public enum WorkbookWriter {
         for name in sheetNames {
             // Comments can run to a row per respondent: that sheet alone is streamed.
             let streamed = name == "Comments"
-            sheets.append(SheetWriter(try workbook.addSheet(name, streamed: streamed), formats, streamed: streamed))
+            sheets.append(SheetWriter(try workbook.addSheet(name, constantMemory: streamed), formats, streamed: streamed))
         }
         try SummarySheet(report: report, metadata: metadata, config: config, workbook: workbook).write(sheets[0])
         try AreasSheet(report: report, config: config).write(sheets[1])
