@@ -23,6 +23,7 @@ public enum Runner {
         var clock = StageClock()
         let loaded = try ConfigLoader.load(path: options.configPath)
         let config = try options.apply(to: loaded.config)
+        try WorkbookWriter.checkLibrary()
         let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let files = try InputResolver.resolve(config.inputs)
         log.log(.info, "reading \(files.count) input files", [("files", files.map(\.path).joined(separator: " "))])
