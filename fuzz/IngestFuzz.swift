@@ -17,6 +17,11 @@ private let areas = AreaCatalog(
             Area(name: "Customer Service", aliases: ["CS"])],
     catchAllName: nil)
 
+/// The platform patterns of SPEC §3.6, so that the pattern matcher meets every input too.
+private let datePatterns = try! DatePatterns(
+    compiling: ["%Y/%m/%d %I:%M:%S %p %z", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %I:%M:%S %p", "%d.%m.%Y %H:%M:%S.%f"],
+    path: "fuzz")
+
 /// The canonical employee header: a second pass puts it in front of the input so that
 /// mutated rows reach the row checks even when the mutation broke the header.
 private let employeeHeader: [UInt8] = Array((["respondent_id", "submitted_at", "area", "role"]
@@ -31,7 +36,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if bytes.contains(UInt8(ascii: ";")) { ingest(bytes, form: instrument.employee, delimiter: UInt8(ascii: ";")) }
     checkCut(bytes)
     // The cell parsers on the raw input as one cell.
-    _ = DateParser.parse(bytes[...])
+    _ = DateParser.parse(bytes[...], patterns: datePatterns)
     for scale in [Scale.likert, .frequency, .zeroToTen] { _ = ValueParser.code(bytes[...], scale: scale) }
     return 0
 }
@@ -124,8 +129,8 @@ private func ingest(_ document: [UInt8], form: SurveyForm, delimiter: UInt8) {
 /// The per-row checks, then what `ReadState.append` takes from an accepted row.
 private func row(_ record: CSVRecord, header: HeaderMap, form: SurveyForm, cache: inout CellCache<Int?>,
                  codes: inout [UInt8]) {
-    let outcome = RowValidator.validate(record, header: header, form: form, areas: areas, cache: &cache,
-                                        codes: &codes)
+    let outcome = RowValidator.validate(record, header: header, form: form, areas: areas, dates: datePatterns,
+                                        cache: &cache, codes: &codes)
     if record.count == header.width {
         // The per-file cache of area cells must agree with the catalog it stands in for.
         let cached = cache.value(for: record[header.area]) { areas.match(String(decoding: $0, as: UTF8.self)) }

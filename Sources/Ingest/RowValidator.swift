@@ -16,20 +16,20 @@ enum RowValidator {
 
     /// `codes` (one per form item) receives the answer codes of an accepted row.
     static func validate(_ record: CSVRecord, header: HeaderMap, form: SurveyForm, areas: AreaCatalog,
-                         cache: inout CellCache<Int?>, codes: inout [UInt8]) -> Outcome {
+                         dates: DatePatterns, cache: inout CellCache<Int?>, codes: inout [UInt8]) -> Outcome {
         record.withFields { fields in
-            validate(fields, header: header, form: form, areas: areas, cache: &cache, codes: &codes)
+            validate(fields, header: header, form: form, areas: areas, dates: dates, cache: &cache, codes: &codes)
         }
     }
 
     static func validate(_ record: FieldView, header: HeaderMap, form: SurveyForm, areas: AreaCatalog,
-                         cache: inout CellCache<Int?>, codes: inout [UInt8]) -> Outcome {
+                         dates: DatePatterns, cache: inout CellCache<Int?>, codes: inout [UInt8]) -> Outcome {
         guard record.count == header.width else { return .rejected(.fieldCount, column: nil) }
         if let bad = firstInvalidUTF8Field(record) {
             return .rejected(.encoding, column: header.names[bad])
         }
         if ValueParser.trimmed(record[header.id]).isEmpty { return .rejected(.missingID, column: form.idColumn) }
-        guard let time = DateParser.parse(record[header.submittedAt]) else {
+        guard let time = DateParser.parse(record[header.submittedAt], patterns: dates) else {
             return .rejected(.badDate, column: "submitted_at")
         }
         let area = cache.value(for: record[header.area]) { areas.match(String(decoding: $0, as: UTF8.self)) }

@@ -13,6 +13,8 @@ public struct SurveyFileReader: Sendable {
     public let wavePeriod: WavePeriod
     public let delimiter: UInt8
     public let renames: [String: String]
+    /// Tried after the built-in date forms (SPEC §3.4).
+    public let datePatterns: DatePatterns
 
     public init(config: PipelineConfig, kind: SurveyKind) {
         form = config.instrument.form(kind)
@@ -20,6 +22,7 @@ public struct SurveyFileReader: Sendable {
         wavePeriod = config.wavePeriod
         delimiter = config.inputs.delimiter
         renames = config.inputs.renames[kind] ?? [:]
+        datePatterns = config.inputs.datePatterns
     }
 
     /// Reads the whole file on this thread: header, rows, SHA-256.
@@ -103,7 +106,7 @@ public struct SurveyFileReader: Sendable {
     private func consume(_ record: BorrowedRecord, header: HeaderMap, state: inout ReadState,
                          fileIndex: Int) throws(PipelineError) {
         state.rowsRead += 1
-        switch RowValidator.validate(record.fields, header: header, form: form, areas: areas,
+        switch RowValidator.validate(record.fields, header: header, form: form, areas: areas, dates: datePatterns,
                                      cache: &state.areaCache, codes: &state.codes) {
         case .rejected(let reason, let column):
             state.rejects.append(Reject(fileIndex: fileIndex, line: record.line, reason: reason,

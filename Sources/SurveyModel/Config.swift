@@ -6,13 +6,16 @@ public struct InputConfig: Sendable, Hashable {
     public var delimiter: UInt8
     /// Per survey kind: canonical column name → header used in the files.
     public var renames: [SurveyKind: [String: String]]
+    /// `inputs.date_formats`, compiled: tried after the built-in date forms, for both surveys.
+    public var datePatterns: DatePatterns
 
     public init(employees: [String] = [], customers: [String] = [], delimiter: UInt8 = UInt8(ascii: ","),
-                renames: [SurveyKind: [String: String]] = [:]) {
+                renames: [SurveyKind: [String: String]] = [:], datePatterns: DatePatterns = .none) {
         self.employees = employees
         self.customers = customers
         self.delimiter = delimiter
         self.renames = renames
+        self.datePatterns = datePatterns
     }
 }
 

@@ -60,13 +60,15 @@ public enum ConfigLoader {
     }
 
     private static func readInputs(_ reader: ConfigReader, instrument: Instrument) throws(PipelineError) -> InputConfig {
-        try reader.allowOnly(["employees", "customers", "delimiter", "columns"])
+        try reader.allowOnly(["employees", "customers", "delimiter", "columns", "date_formats"])
         var config = InputConfig()
         config.employees = try reader.strings("employees") ?? []
         config.customers = try reader.strings("customers") ?? []
         if let text = try reader.string("delimiter") {
             config.delimiter = try delimiter(text, path: reader.child("delimiter"))
         }
+        config.datePatterns = try DatePatterns(compiling: reader.strings("date_formats") ?? [],
+                                               path: reader.child("date_formats"))
         if let columns = try reader.object("columns") {
             try columns.allowOnly(["employee", "customer"])
             for kind in SurveyKind.allCases {
