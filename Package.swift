@@ -9,10 +9,12 @@ let package = Package(
     products: [
         .executable(name: "survey-pipeline", targets: ["survey-pipeline"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
+        .library(name: "XLSXInput", targets: ["XLSXInput"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -23,6 +25,16 @@ let package = Package(
             name: "CXLSXWriter",
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "XMLStream", dependencies: ["CLibXML2"]),
+        .target(
+            name: "XLSXInput",
+            dependencies: ["XMLStream", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(name: "SurveyModel"),
         .target(
@@ -53,6 +65,7 @@ let package = Package(
         .testTarget(name: "ScoreTests", dependencies: ["Score"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Pipeline"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest"]),
+        .testTarget(name: "XLSXInputTests", dependencies: ["XLSXInput"]),
     ],
     swiftLanguageModes: [.v6]
 )
