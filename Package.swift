@@ -65,7 +65,11 @@ let package = Package(
         .testTarget(name: "ScoreTests", dependencies: ["Score"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Pipeline"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest"]),
-        .testTarget(name: "XLSXInputTests", dependencies: ["XLSXInput"]),
+        .testTarget(name: "XMLStreamTests", dependencies: ["XMLStream"]),
+        .testTarget(
+            name: "XLSXInputTests",
+            dependencies: ["XLSXInput", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -39,7 +39,12 @@ final class MemberStream {
                     outcome.fail(.missingMember(file: file, member: member, why: "the workbook refers to it"))
                     return
                 }
-                _ = try archive.extract(entry, bufferSize: Self.chunkSize) { data in try Self.send(data, to: writeEnd) }
+                let checksum = try archive.extract(entry, bufferSize: Self.chunkSize) { data in
+                    try Self.send(data, to: writeEnd)
+                }
+                if checksum != entry.checksum {
+                    outcome.fail(.corruptMember(file: file, member: member, reason: "checksum mismatch"))
+                }
             } catch is PeerClosed {
                 return
             } catch {
@@ -97,7 +102,6 @@ final class MemberStream {
 
     private static func describe(_ error: Error) -> String {
         switch error {
-        case Archive.ArchiveError.invalidCRC32: return "checksum mismatch"
         case Archive.ArchiveError.unreadableArchive: return "cannot read the archive"
         default: return "its compressed data cannot be inflated (\(error))"
         }

@@ -188,7 +188,7 @@ def broken():
         ("xl/worksheets/sheet1.xml", sheet_xml('<row r="1"><c r="A1" t="s"><v>1</v></c></row>\n'
                                                '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>5</v></c></row>')),
     ])
-    # line 4 of the member: <row r="2"> is never closed before </sheetData>
+    # <row r="2"> on line 4 of the member is never closed: </sheetData> on line 5 is the error
     write_zip("malformed_sheet.xlsx", base + one_sheet + [
         ("xl/sharedStrings.xml", sst),
         ("xl/worksheets/sheet1.xml", sheet_xml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>\n'
