@@ -1,4 +1,5 @@
 import Foundation
+import ZIPFoundation
 
 /// The workbook's shared strings (`xl/sharedStrings.xml`), read once before the sheet:
 /// held in memory as ONE contiguous UTF-8 byte buffer and the end offset of each
@@ -10,6 +11,9 @@ struct SharedStringTable: Sendable {
     private(set) var bytes: [UInt8] = []
     private(set) var ends: [Int] = []
 
+    /// The most reserved up front, whatever the ZIP header claims.
+    static let largestReservation: UInt64 = 1 << 30
+
     var count: Int { ends.count }
     var byteCount: Int { bytes.count + ends.count * MemoryLayout<Int>.size }
 
@@ -17,6 +21,11 @@ struct SharedStringTable: Sendable {
 
     /// Reads the `<si>` items of `member`, streaming (one item expanded at a time).
     init(archive: URL, file: String, member: String) throws(XLSXInputError) {
+        // The text is at most the member's size: reserving that (capped) once spares the
+        // copies of doubling, and pages never written do not count as resident.
+        if let entry = (try? Archive(url: archive, accessMode: .read))?[member] {
+            bytes.reserveCapacity(Int(min(entry.uncompressedSize, Self.largestReservation)))
+        }
         let xml = try MemberXML(archive: archive, file: file, member: member)
         var more = try xml.read()
         while more {
