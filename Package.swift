@@ -17,10 +17,12 @@ let package = Package(
     products: [
         .executable(name: "survey-pipeline", targets: ["survey-pipeline"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
+        .library(name: "XLSXInput", targets: ["XLSXInput"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -35,6 +37,16 @@ let package = Package(
         .target(name: "FileIO"),
         .target(name: "CSVParser", dependencies: ["CLibCSV", "FileIO"]),
         .target(name: "Jobs"),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "XMLStream", dependencies: ["CLibXML2"]),
+        .target(
+            name: "XLSXInput",
+            dependencies: ["XMLStream", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(name: "SurveyModel"),
         .target(name: "RowStorage", dependencies: ["SurveyModel", "FileIO"]),
         .target(
@@ -71,6 +83,11 @@ let package = Package(
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "XLSXWriter", "Pipeline"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "RowStorage", "CSVParser"]),
+        .testTarget(name: "XMLStreamTests", dependencies: ["XMLStream"]),
+        .testTarget(
+            name: "XLSXInputTests",
+            dependencies: ["XLSXInput", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
