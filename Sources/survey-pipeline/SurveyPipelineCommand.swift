@@ -14,6 +14,7 @@ struct SurveyPipelineCommand: ParsableCommand {
             (missing or unreadable file, missing column); 4 quality gate failed (rejects and JSON written, \
             workbook not published).
             """,
+        version: ToolVersion.current,
         subcommands: [Run.self, Validate.self, Generate.self],
         defaultSubcommand: Run.self)
 
