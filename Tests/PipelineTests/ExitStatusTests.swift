@@ -55,7 +55,7 @@ final class ExitStatusTests: XCTestCase {
         XCTAssertEqual(status, 4)
         XCTAssertTrue(stderr.contains("quality gate failed"), stderr)
         let written = try FileManager.default.contentsOfDirectory(atPath: out).filter { !$0.hasPrefix(".") }.sorted()
-        XCTAssertEqual(written, ["readiness-2026-Q3.json", "readiness-2026-Q3.rejects.csv"])
+        XCTAssertEqual(written, ["readiness-2026-Q3.failed.json", "readiness-2026-Q3.failed.rejects.csv"])
     }
 
     /// `validate` lists every problem, not only the first, and writes nothing.
