@@ -110,7 +110,7 @@ enum IngestStage {
             merged += 1
         }
         if merged > 0 {
-            log.log(.info, "\(path): \(merged) cuts fell inside quoted fields; those pieces were read again joined")
+            log.log(.info, "\(MessageText.quoted(path)): \(merged) cuts fell inside quoted fields; those pieces were read again joined")
         }
         return reader.assemble(path: path, fileIndex: index, header: header, pieces: pieces.map(\.piece),
                                sha256: digest)

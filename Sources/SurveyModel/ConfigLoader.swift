@@ -4,7 +4,7 @@ import Foundation
 public enum ConfigLoader {
     public static func load(path: String) throws(PipelineError) -> (config: PipelineConfig, bytes: Data) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw .config(path: "", message: "cannot read config file \(path)")
+            throw .config(path: "", message: "cannot read config file \(MessageText.quoted(path))")
         }
         return (try parse(data, source: path), data)
     }
@@ -16,7 +16,7 @@ public enum ConfigLoader {
         let areas = try readAreas(root)
         let catchAll = try root.string("catch_all_area")
         if let catchAll, AreaCatalog(areas: areas).match(catchAll) == nil {
-            throw .config(path: "catch_all_area", message: "\"\(catchAll)\" is not one of the configured areas")
+            throw .config(path: "catch_all_area", message: "\"\(MessageText.quoted(catchAll))\" is not one of the configured areas")
         }
         var period = WavePeriod.quarter
         if let text = try root.string("wave_period") {
@@ -55,7 +55,7 @@ public enum ConfigLoader {
     /// A report name becomes a file name: no folders, nothing hidden.
     public static func validateReportName(_ name: String, path: String) throws(PipelineError) {
         if name.isEmpty || name.contains("/") || name.hasPrefix(".") {
-            throw .config(path: path, message: "expected a plain file name without '/' (got \"\(name)\")")
+            throw .config(path: path, message: "expected a plain file name without '/' (got \"\(MessageText.quoted(name))\")")
         }
     }
 
@@ -89,7 +89,7 @@ public enum ConfigLoader {
         case ";", "semicolon": return UInt8(ascii: ";")
         case "\t", "tab", "\\t": return 9
         case "|", "pipe": return UInt8(ascii: "|")
-        default: throw .config(path: path, message: "expected \",\", \";\", \"tab\" or \"|\" (got \"\(text)\")")
+        default: throw .config(path: path, message: "expected \",\", \";\", \"tab\" or \"|\" (got \"\(MessageText.quoted(text))\")")
         }
     }
 
@@ -114,7 +114,7 @@ public enum ConfigLoader {
                 let key = AreaCatalog.fold(label)
                 let where_ = offset == 0 ? reader.child("name") : "\(reader.child("aliases"))[\(offset - 1)]"
                 if let other = owner[key], other != name || offset == 0 {
-                    throw .config(path: where_, message: "\"\(label)\" already names area \"\(other)\"")
+                    throw .config(path: where_, message: "\"\(MessageText.quoted(label))\" already names area \"\(MessageText.quoted(other))\"")
                 }
                 owner[key] = name
             }

@@ -23,7 +23,7 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .usage(let message): return "usage: \(message)"
-        case .config(let path, let message): return "config error: \(path.isEmpty ? "" : path + ": ")\(message)"
+        case .config(let path, let message): return "config error: \(path.isEmpty ? "" : MessageText.quoted(path) + ": ")\(message)"
         case .input(let file, let line, let message):
             return "input error: \(MessageText.quoted(file))\(line.map { ":\($0)" } ?? ""): \(message)"
         case .qualityGate(let rejected, let read, let limit):
