@@ -27,11 +27,10 @@ struct SurveyPipelineCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure || (jsonLogRequested && code != .success && !(error is ExitCode)) {
-                let message = code == .validationFailure ? fullMessage(for: error) : message(for: error)
                 if jsonLogRequested {
-                    RunLog(format: .json, quiet: true).fail(.usage(message))
+                    RunLog(format: .json, quiet: true).fail(.usage(message(for: error)))
                 } else {
-                    FileHandle.standardError.write(Data((message + "\n").utf8))
+                    FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 }
                 Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
             }
