@@ -112,7 +112,7 @@ enum IngestStage {
         if merged > 0 {
             log.log(.info, "\(MessageText.quoted(path)): \(merged) cuts fell inside quoted fields; those pieces were read again joined")
         }
-        return reader.assemble(path: path, fileIndex: index, header: header, pieces: pieces.map(\.piece),
+        return try reader.assemble(path: path, fileIndex: index, header: header, pieces: pieces.map(\.piece),
                                sha256: digest)
     }
 }

@@ -6,13 +6,22 @@ public struct InputConfig: Sendable, Hashable {
     public var delimiter: UInt8
     /// Per survey kind: canonical column name → header used in the files.
     public var renames: [SurveyKind: [String: String]]
+    /// A field longer than this (in bytes, as read) rejects its row as `field_too_long`
+    /// instead of being held whole (SPEC §7); `inputs.max_field_bytes`.
+    public var maxFieldBytes: Int
+
+    /// The default of `maxFieldBytes`: 1 MiB.
+    public static let defaultMaxFieldBytes = 1 << 20
+    /// The largest `maxFieldBytes` accepted: 1 GiB.
+    public static let maxFieldBytesLimit = 1 << 30
 
     public init(employees: [String] = [], customers: [String] = [], delimiter: UInt8 = UInt8(ascii: ","),
-                renames: [SurveyKind: [String: String]] = [:]) {
+                renames: [SurveyKind: [String: String]] = [:], maxFieldBytes: Int = defaultMaxFieldBytes) {
         self.employees = employees
         self.customers = customers
         self.delimiter = delimiter
         self.renames = renames
+        self.maxFieldBytes = maxFieldBytes
     }
 }
 

@@ -60,12 +60,19 @@ public enum ConfigLoader {
     }
 
     private static func readInputs(_ reader: ConfigReader, instrument: Instrument) throws(PipelineError) -> InputConfig {
-        try reader.allowOnly(["employees", "customers", "delimiter", "columns"])
+        try reader.allowOnly(["employees", "customers", "delimiter", "columns", "max_field_bytes"])
         var config = InputConfig()
         config.employees = try reader.strings("employees") ?? []
         config.customers = try reader.strings("customers") ?? []
         if let text = try reader.string("delimiter") {
             config.delimiter = try delimiter(text, path: reader.child("delimiter"))
+        }
+        if let bytes = try reader.integer("max_field_bytes") {
+            guard (1...InputConfig.maxFieldBytesLimit).contains(bytes) else {
+                throw .config(path: reader.child("max_field_bytes"),
+                              message: "expected a number of bytes from 1 to \(InputConfig.maxFieldBytesLimit)")
+            }
+            config.maxFieldBytes = bytes
         }
         if let columns = try reader.object("columns") {
             try columns.allowOnly(["employee", "customer"])
@@ -96,6 +103,9 @@ public enum ConfigLoader {
     private static func readAreas(_ root: ConfigReader) throws(PipelineError) -> [Area] {
         guard let elements = try root.array("areas"), !elements.isEmpty else {
             throw .config(path: "areas", message: "expected a non-empty list of areas")
+        }
+        guard elements.count <= AreaCatalog.maxAreas else {
+            throw .config(path: "areas", message: "\(elements.count) areas; at most \(AreaCatalog.maxAreas) are supported")
         }
         var areas: [Area] = []
         var owner: [String: String] = [:]

@@ -32,6 +32,14 @@ final class ExitStatusTests: XCTestCase {
         XCTAssertEqual(stderr.trimmingCharacters(in: .newlines), "config error: areas[0].headcount: expected integer")
     }
 
+    /// SPEC §3.9: one area more than 65,535 is a config error naming `areas` (it used to trap).
+    func testTooManyAreasIsTwoAndNamesTheKey() throws {
+        let path = try config { $0["areas"] = (0..<65_536).map { ["name": "Area \($0)"] } }
+        let (status, stderr) = try run(["run", "--config", path, "--out", try Fixtures.temporaryFolder()])
+        XCTAssertEqual(status, 2)
+        XCTAssertEqual(stderr.trimmingCharacters(in: .newlines), "config error: areas: 65536 areas; at most 65535 are supported")
+    }
+
     func testUsageErrorIsTwo() throws {
         XCTAssertEqual(try run(["run", "--jobs", "0"]).status, 2)
         let path = try config { _ in }
