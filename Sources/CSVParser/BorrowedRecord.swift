@@ -5,6 +5,8 @@ public struct BorrowedRecord {
     public let line: Int
     /// Byte offset in the file where the record starts.
     public let offset: Int
+    /// The first field longer than the stream's `maxFieldBytes` (every such field is cut to it).
+    public let tooLongField: Int?
     /// The fields, borrowed like the record.
     public let fields: FieldView
 
@@ -56,10 +58,13 @@ final class RecordBuffer {
     }
 
     /// The current record, then cleared for the next one.
-    func withRecord(line: Int, offset: Int, _ body: (BorrowedRecord) -> Void) {
+    /// Fields appended to the current record so far.
+    var count: Int { fieldCount }
+
+    func withRecord(line: Int, offset: Int, tooLongField: Int?, _ body: (BorrowedRecord) -> Void) {
         let view = FieldView(bytes: UnsafeBufferPointer(start: bytes, count: byteCount),
                              ends: UnsafeBufferPointer(start: ends, count: fieldCount))
-        body(BorrowedRecord(line: line, offset: offset, fields: view))
+        body(BorrowedRecord(line: line, offset: offset, tooLongField: tooLongField, fields: view))
         byteCount = 0
         fieldCount = 0
     }

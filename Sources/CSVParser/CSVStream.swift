@@ -10,6 +10,10 @@ import Foundation
 /// fields span lines.
 /// libcsv trims spaces and tabs around unquoted fields (its default, checked inline),
 /// never the delimiter itself; inside quotes everything arrives as written.
+///
+/// A field longer than `maxFieldBytes` is cut to that length (at a character boundary) and
+/// its record says which field it was (`BorrowedRecord.tooLongField`), so that a huge
+/// field costs at most the limit plus one read in memory, not its whole length.
 public final class CSVStream {
     /// Bytes read per `read(2)`.
     public static let chunkSize = 1 << 20
@@ -19,7 +23,7 @@ public final class CSVStream {
 
     /// - Throws: `CSVStreamError` when the linked libcsv is not the supported 3.0.x
     ///   (`LibCSVVersion.check`) or cannot start a parser.
-    public init(delimiter: UInt8) throws(CSVStreamError) {
+    public init(delimiter: UInt8, maxFieldBytes: Int = .max) throws(CSVStreamError) {
         do {
             try LibCSVVersion.check()
         } catch {
@@ -27,6 +31,7 @@ public final class CSVStream {
         }
         guard csv_init(&parser, UInt8(CSV_APPEND_NULL)) == 0 else { throw CSVStreamError("libcsv could not start") }
         csv_set_delim(&parser, delimiter)
+        collector.maxFieldBytes = max(1, maxFieldBytes)
     }
 
     deinit { csv_free(&parser) }
@@ -194,6 +199,38 @@ public final class CSVStream {
         let context = Unmanaged.passUnretained(collector).toOpaque()
         let parsed = csv_parse(&parser, start, length, fieldCallback, recordCallback, context)
         guard parsed == length else { throw CSVStreamError(String(cString: csv_strerror(csv_error(&parser)))) }
+        if parser.entry_pos > collector.maxFieldBytes { cutFieldInProgress() }
+    }
+
+    /// libcsv's private field layout was read for this version only (csv.c 3.0.3: states
+    /// FIELD_BEGUN = 2 and FIELD_MIGHT_HAVE_ENDED = 3; `spaces` bytes, after a closing quote in
+    /// state 3, end `entry_buf` and are dropped when the field ends).
+    private static let knowsParserLayout = CSV_MAJOR == 3 && CSV_MINOR == 0 && CSV_RELEASE == 3
+
+    /// The field being parsed has grown past the limit: on a known libcsv it is marked and its
+    /// buffer cut back to the limit in place, keeping the quote and spaces that libcsv drops at
+    /// the field's end, so parsing goes on exactly as before. (On another version the field
+    /// callback still cuts and marks every long field; only the memory bound is lost.)
+    /// Trailing spaces that libcsv may still trim do not count until they turn out to be content.
+    private func cutFieldInProgress() {
+        guard Self.knowsParserLayout, parser.pstate == 2 || parser.pstate == 3,
+              let buffer = parser.entry_buf else { return }
+        let quote = parser.pstate == 3 ? 1 : 0
+        guard parser.entry_pos >= parser.spaces + quote else { return }
+        let body = parser.entry_pos - parser.spaces - quote
+        var keep = body
+        if body > collector.maxFieldBytes {
+            collector.markFieldTooLong()
+            // Once cut, the field keeps that length: later bytes are beyond the limit too.
+            keep = collector.cutLength
+                ?? RecordCollector.characterStart(UnsafeRawPointer(buffer), before: collector.maxFieldBytes)
+            collector.cutLength = keep
+        }
+        var spaces = min(parser.spaces, collector.maxFieldBytes - keep)
+        if parser.spaces > 0 { spaces = max(spaces, 1) }
+        memmove(buffer + keep, buffer + body, quote + spaces)
+        parser.entry_pos = keep + quote + spaces
+        parser.spaces = spaces
     }
 
     private func finish() throws(CSVStreamError) {
@@ -205,6 +242,8 @@ public final class CSVStream {
         collector.atLineStart = true
         collector.pendingCR = false
         collector.recordsSeen = 0
+        collector.tooLongField = nil
+        collector.cutLength = nil
     }
 }
 
@@ -229,6 +268,10 @@ public struct CSVStreamError: Error {
 /// Gathers fields into the current record; libcsv reaches it through the `Unmanaged` context pointer.
 private final class RecordCollector {
     let record = RecordBuffer()
+    /// Fields are cut to this many bytes.
+    var maxFieldBytes = Int.max
+    /// The first field of the current record that was longer than `maxFieldBytes`.
+    var tooLongField: Int?
     var recordLine = 0
     /// Byte offset in the file where the current record starts, and where the chunk being fed starts.
     var recordOffset = 0
@@ -242,18 +285,48 @@ private final class RecordCollector {
     var recordsSeen = 0
     /// Ends a feed after the line that completes a record (reading a header alone).
     var stopAfterRecord = false
+
+    /// Marks the field being parsed as too long.
+    func markFieldTooLong() {
+        if tooLongField == nil { tooLongField = record.count }
+    }
+
+    /// Where the field being parsed was cut while parsed (see `CSVStream.cutFieldInProgress`).
+    var cutLength: Int?
+
+    /// Adds a field, cut to `maxFieldBytes` at a UTF-8 character boundary when longer.
+    func appendField(_ field: UnsafeMutableRawPointer?, _ length: Int) {
+        if let cut = cutLength {
+            cutLength = nil
+            return record.appendField(field, min(length, cut))
+        }
+        guard length > maxFieldBytes, let field else { return record.appendField(field, length) }
+        markFieldTooLong()
+        record.appendField(field, Self.characterStart(UnsafeRawPointer(field), before: maxFieldBytes))
+    }
+
+    /// `cut`, or up to 3 bytes less so that the bytes before it end with a whole UTF-8
+    /// character; `bytes` must hold more than `cut` bytes.
+    static func characterStart(_ bytes: UnsafeRawPointer, before cut: Int) -> Int {
+        var end = cut
+        // A continuation byte (10xxxxxx) at the cut means it falls inside a character.
+        while end > 0 && end > cut - 3 && bytes.load(fromByteOffset: end, as: UInt8.self) & 0xC0 == 0x80 { end -= 1 }
+        return end
+    }
 }
 
 private func fieldCallback(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
     guard let context else { return }
     // Guaranteed reference: the stream keeps the collector alive for the whole csv_parse call,
     // so no retain/release per field.
-    Unmanaged<RecordCollector>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.record.appendField(field, length) }
+    Unmanaged<RecordCollector>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.appendField(field, length) }
 }
 
 private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
     guard let context else { return }
     let collector = Unmanaged<RecordCollector>.fromOpaque(context).takeUnretainedValue()
     collector.recordsSeen += 1
-    collector.record.withRecord(line: collector.recordLine, offset: collector.recordOffset) { collector.onRecord?($0) }
+    collector.record.withRecord(line: collector.recordLine, offset: collector.recordOffset,
+                                tooLongField: collector.tooLongField) { collector.onRecord?($0) }
+    collector.tooLongField = nil
 }

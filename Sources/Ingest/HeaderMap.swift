@@ -33,18 +33,15 @@ public final class HeaderMap: Sendable {
             let name = renames[canonical] ?? canonical
             guard let found = positions[Self.fold(name)] else {
                 if !required { return nil }
-                // At most 40 names of at most 60 characters: a 10,000-column header stays one short message.
-                var present = (0..<min(header.count, 40)).map { index in
-                    let cell = header.string(index)
-                    return cell.count > 60 ? cell.prefix(60) + "…" : cell
-                }.joined(separator: ", ")
-                if header.count > 40 { present += ", … (\(header.count) columns)" }
-                throw .input(file: file, line: 1,
-                             message: "missing required column \"\(name)\" (the header has: \(present))")
+                // A 10,000-column header stays one short message.
+                let present = MessageText.list((0..<min(header.count, MessageText.maxListed)).map(header.string))
+                    + (header.count > MessageText.maxListed ? ", … and \(header.count - MessageText.maxListed) more" : "")
+                throw .input(file: file, line: 1, message: "missing required column \"\(MessageText.quoted(name))\" "
+                             + "(the header has: \(present))")
             }
             guard found.count == 1 else {
-                throw .input(file: file, line: 1, message: "column \"\(name)\" appears \(found.count) times in the header "
-                             + "(columns \(found.map { String($0 + 1) }.joined(separator: ", ")))")
+                throw .input(file: file, line: 1, message: "column \"\(MessageText.quoted(name))\" appears \(found.count) times in the header "
+                             + "(columns \(MessageText.list(found.map { String($0 + 1) }))))")
             }
             used.insert(found[0])
             return found[0]

@@ -25,8 +25,15 @@ public enum InputResolver {
                 for path in expand(pattern) { files.append(InputFile(path: path, kind: kind)) }
             }
         }
+        guard files.count <= maxFiles else {
+            throw .config(path: "inputs", message: "\(files.count) input files; at most \(maxFiles) are supported "
+                          + "(first: \(MessageText.list(files.map(\.path))))")
+        }
         return files
     }
+
+    /// At most this many input files in one run: a row's file index is 16 bits (`ResponseTable.file`).
+    public static let maxFiles = Int(UInt16.max) + 1
 
     /// A pattern with `*`, `?` or `[` is globbed (sorted; a pattern matching nothing is
     /// kept as is so that ingest reports the missing file); anything else is a plain path.

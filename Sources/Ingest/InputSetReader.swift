@@ -109,8 +109,8 @@ public enum InputSetReader {
             merged += 1
         }
         if merged > 0 { rejoined(path, merged) }
-        return reader.assemble(path: path, fileIndex: index, header: header, pieces: pieces.map(\.piece),
-                               sha256: digest)
+        return try reader.assemble(path: path, fileIndex: index, header: header, pieces: pieces.map(\.piece),
+                                   sha256: digest)
     }
 }
 

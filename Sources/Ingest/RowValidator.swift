@@ -22,9 +22,12 @@ enum RowValidator {
         }
     }
 
+    /// - Parameter tooLongField: the first field the stream cut at `inputs.max_field_bytes`.
     static func validate(_ record: FieldView, header: HeaderMap, form: SurveyForm, areas: AreaCatalog,
-                         dates: DatePatterns, cache: inout CellCache<Int?>, codes: inout [UInt8]) -> Outcome {
+                         dates: DatePatterns, cache: inout CellCache<Int?>, codes: inout [UInt8],
+                         tooLongField: Int? = nil) -> Outcome {
         guard record.count == header.width else { return .rejected(.fieldCount, column: nil) }
+        if let field = tooLongField { return .rejected(.fieldTooLong, column: header.names[field]) }
         if let bad = firstInvalidUTF8Field(record) {
             return .rejected(.encoding, column: header.names[bad])
         }

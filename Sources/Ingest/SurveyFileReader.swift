@@ -15,6 +15,7 @@ public struct SurveyFileReader: Sendable {
     public let renames: [String: String]
     /// Tried after the built-in date forms (SPEC §3.4).
     public let datePatterns: DatePatterns
+    public let maxFieldBytes: Int
 
     public init(config: PipelineConfig, kind: SurveyKind) {
         form = config.instrument.form(kind)
@@ -23,6 +24,7 @@ public struct SurveyFileReader: Sendable {
         delimiter = config.inputs.delimiter
         renames = config.inputs.renames[kind] ?? [:]
         datePatterns = config.inputs.datePatterns
+        maxFieldBytes = config.inputs.maxFieldBytes
     }
 
     /// Reads the whole file on this thread: header, rows, SHA-256.
@@ -40,7 +42,7 @@ public struct SurveyFileReader: Sendable {
             hasher.update(bufferPointer: chunk)
             progress(chunk.count)
         }
-        return assemble(path: path, fileIndex: fileIndex, header: header, pieces: [piece],
+        return try assemble(path: path, fileIndex: fileIndex, header: header, pieces: [piece],
                         sha256: FileDigest.hex(hasher.finalize()))
     }
 
@@ -50,7 +52,7 @@ public struct SurveyFileReader: Sendable {
         try Self.checkReadable(path)
         let found: (record: CSVRecord, end: Int, lines: Int)?
         do {
-            found = try CSVStream(delimiter: delimiter).firstRecord(path: path)
+            found = try CSVStream(delimiter: delimiter, maxFieldBytes: maxFieldBytes).firstRecord(path: path)
         } catch {
             throw .input(file: path, line: nil, message: "cannot read: \(error.message)")
         }
@@ -69,7 +71,8 @@ public struct SurveyFileReader: Sendable {
         var failure: PipelineError?
         let end: CSVStreamEnd
         do {
-            end = try CSVStream(delimiter: delimiter).read(path: path, range: range, onBytes: onBytes) { record in
+            let stream = try CSVStream(delimiter: delimiter, maxFieldBytes: maxFieldBytes)
+            end = try stream.read(path: path, range: range, onBytes: onBytes) { record in
                 guard failure == nil else { return }
                 do throws(PipelineError) {
                     try self.consume(record, header: header.map, state: &state, fileIndex: fileIndex)
@@ -85,8 +88,13 @@ public struct SurveyFileReader: Sendable {
     }
 
     /// One file from its pieces in order, their line numbers moved to the file's.
+    /// - Throws: `PipelineError.input` when the file has more lines than a row's 32-bit line number holds.
     public func assemble(path: String, fileIndex: Int, header: FileHeader, pieces: [FilePiece],
-                         sha256: String) -> IngestedFile {
+                         sha256: String) throws(PipelineError) -> IngestedFile {
+        let lines = header.firstDataLine - 1 + pieces.reduce(0) { $0 + $1.end.lines }
+        guard lines <= UInt32.max else {
+            throw .input(file: path, line: nil, message: "\(lines) lines; at most \(UInt32.max) are supported: split the file")
+        }
         var parts: [RowStore] = [], rejects: [Reject] = []
         var line = header.firstDataLine
         for piece in pieces {
@@ -107,7 +115,8 @@ public struct SurveyFileReader: Sendable {
                          fileIndex: Int) throws(PipelineError) {
         state.rowsRead += 1
         switch RowValidator.validate(record.fields, header: header, form: form, areas: areas, dates: datePatterns,
-                                     cache: &state.areaCache, codes: &state.codes) {
+                                     cache: &state.areaCache, codes: &state.codes,
+                                     tooLongField: record.tooLongField) {
         case .rejected(let reason, let column):
             state.rejects.append(Reject(fileIndex: fileIndex, line: record.line, reason: reason,
                                         column: column, rawFields: record.strings))

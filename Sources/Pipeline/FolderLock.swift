@@ -11,12 +11,12 @@ public final class FolderLock {
     public init(folder: String, wait: Double) throws(PipelineError) {
         let path = (folder as NSString).appendingPathComponent(Self.fileName)
         descriptor = open(path, O_RDWR | O_CREAT, 0o644)
-        guard descriptor >= 0 else { throw .other("cannot create lock \(path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw .other("cannot create lock \(MessageText.quoted(path)): \(String(cString: strerror(errno)))") }
         let deadline = Date().addingTimeInterval(wait)
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard Date() < deadline else {
                 close(descriptor)
-                throw .other("another survey-pipeline run holds \(folder) (lock \(path)); "
+                throw .other("another survey-pipeline run holds \(MessageText.quoted(folder)) (lock \(MessageText.quoted(path))); "
                              + "wait for it to finish or pass --wait SECONDS")
             }
             usleep(100_000)

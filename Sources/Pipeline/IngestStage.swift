@@ -13,7 +13,7 @@ enum IngestStage {
         defer { progress.finish() }
         return try InputSetReader.read(files, config: config, jobs: jobs, spill: openSpill(spillFolder, log: log),
                                        pieceBytes: pieceBytes, progress: progress.advance) { path, cuts in
-            log.log(.info, "\(path): \(cuts) cuts fell inside quoted fields; those pieces were read again joined")
+            log.log(.info, "\(MessageText.quoted(path)): \(cuts) cuts fell inside quoted fields; those pieces were read again joined")
         }
     }
 

@@ -3,56 +3,67 @@ import Foundation
 import Score
 import SurveyModel
 
-/// Writes the three outputs into the output folder under its lock: each to a temporary
-/// name first, then all renamed into place together once every one is complete.
-/// Above the quality gate the rejects and JSON are published and the workbook is not.
+/// Publishes a run's outputs under the output folder's lock, all or nothing (SPEC §8):
+/// the workbook, the JSON and the rejects are one set, switched in by one rename
+/// (`OutputFolder`, docs/PUBLISHING.md); files a later stage adds join the same list.
+/// Above the quality gate nothing is published: the JSON and rejects become the set
+/// `<report>.failed.json` and `<report>.failed.rejects.csv` beside the previous report,
+/// which the next successful run removes.
 struct Publisher {
     let config: PipelineConfig
     let metadata: RunMetadata
     let wait: Double
 
     func publish(report: ScoreReport, rejects: [Reject], files: [String], log: RunLog) throws(PipelineError) -> RunOutcome {
-        let folder = config.outputFolder
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .other("cannot create output folder \(folder): \(error.localizedDescription)")
+        let steps = PublishSteps()
+        defer {
+            if let step = steps.unreachedFault {
+                log.log(.warning, "SURVEY_PIPELINE_FAULT_STEP=\(step) was not reached",
+                        [("publish_steps", String(steps.count))])
+            }
         }
-        let lock = try FolderLock(folder: folder, wait: wait)
+        let folder = OutputFolder(path: config.outputFolder, steps: steps, log: log)
+        do {
+            try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        } catch {
+            throw .other("cannot create output folder \(MessageText.quoted(folder.path)): \(error.localizedDescription)")
+        }
+        let lock = try FolderLock(folder: folder.path, wait: wait)
         defer { withExtendedLifetime(lock) {} }
-        AtomicFile.removeLeftovers(in: folder)
-        let base = (folder as NSString).appendingPathComponent(metadata.reportName)
+        folder.removeLeftovers()
+        let name = metadata.reportName
         let rowsRead = metadata.inputs.reduce(0) { $0 + $1.rowsRead }
         let rejected = metadata.inputs.reduce(0) { $0 + $1.rejected }
-        let outcome = RunOutcome(jsonPath: base + ".json", rejectsPath: base + ".rejects.csv", workbookPath: nil,
-                                 rowsRead: rowsRead, rejected: rejected)
-        // Every output is written and flushed under its temporary name first; the renames come
-        // last, so a failure or a kill before them leaves the whole previous report as it was.
-        var staged: [(temporary: String, final: String)] = []
-        defer { for file in staged { unlink(file.temporary) } }
-        staged.append((try AtomicFile.stage(Data(RejectsCSV.render(rejects, files: files).utf8),
-                                            for: outcome.rejectsPath), outcome.rejectsPath))
-        staged.append((try AtomicFile.stage(Data(ResultsJSON.document(report: report, metadata: metadata)
-                                                    .rendered().utf8), for: outcome.jsonPath), outcome.jsonPath))
+        let rejectsData = Data(RejectsCSV.render(rejects, files: files).utf8)
+        let jsonData = Data(ResultsJSON.document(report: report, metadata: metadata).rendered().utf8)
         let share = rowsRead == 0 ? 0 : Double(rejected) / Double(rowsRead)
-        let gateHolds = share <= config.maxRejectFraction
-        let workbook = base + ".xlsx"
-        if gateHolds {
-            let temporary = AtomicFile.temporaryPath(for: workbook)
-            staged.append((temporary, workbook))
-            try WorkbookWriter.write(report: report, metadata: metadata, config: config, to: temporary)
-            try AtomicFile.flush(temporary)
+        guard share <= config.maxRejectFraction else {
+            let slot = name + ".failed"
+            try folder.publish(slot: slot, files: [Self.data(jsonData, slot + ".json"),
+                                                   Self.data(rejectsData, slot + ".rejects.csv")])
+            folder.removeLeftovers()
+            log.log(.error, "quality gate failed: nothing published, the previous report stands",
+                    [("rejected", String(rejected)), ("rows_read", String(rowsRead)),
+                     ("failed_json", folder.full(slot + ".json"))])
+            return RunOutcome(jsonPath: folder.full(slot + ".json"), rejectsPath: folder.full(slot + ".rejects.csv"),
+                              workbookPath: nil, rowsRead: rowsRead, rejected: rejected)
         }
-        for file in staged { try AtomicFile.publish(file.temporary, as: file.final) }
-        staged.removeAll()
-        guard gateHolds else {
-            log.log(.error, "quality gate failed: workbook not published",
-                    [("rejected", String(rejected)), ("rows_read", String(rowsRead))])
-            return outcome
+        let workbook = OutputFolder.File(name: name + ".xlsx") { path, steps throws(PipelineError) in
+            try steps.external("write workbook", path) { () throws(PipelineError) in
+                try WorkbookWriter.write(report: report, metadata: metadata, config: config, to: path)
+            }
+            try steps.sync(path)
         }
-        var published = outcome
-        published.workbookPath = workbook
-        log.log(.info, "published \(workbook)")
-        return published
+        try folder.publish(slot: name, files: [Self.data(rejectsData, name + ".rejects.csv"),
+                                               Self.data(jsonData, name + ".json"), workbook])
+        folder.withdraw(slot: name + ".failed")
+        folder.removeLeftovers()
+        log.log(.info, "published \(folder.full(name + ".xlsx"))", [("run_id", folder.runID)])
+        return RunOutcome(jsonPath: folder.full(name + ".json"), rejectsPath: folder.full(name + ".rejects.csv"),
+                          workbookPath: folder.full(name + ".xlsx"), rowsRead: rowsRead, rejected: rejected)
+    }
+
+    private static func data(_ data: Data, _ name: String) -> OutputFolder.File {
+        OutputFolder.File(name: name) { path, steps throws(PipelineError) in try steps.writeFile(data, to: path) }
     }
 }

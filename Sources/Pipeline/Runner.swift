@@ -26,7 +26,8 @@ public enum Runner {
         try WorkbookWriter.checkLibrary()
         let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let files = try InputResolver.resolve(config.inputs)
-        log.log(.info, "reading \(files.count) input files", [("files", files.map(\.path).joined(separator: " "))])
+        log.log(.info, "reading \(files.count) input files",
+                [("files", MessageText.list(files.map(\.path), separator: " "))])
         let ingested = try IngestStage.run(files, config: config, jobs: jobs, spillFolder: options.spillFolder,
                                            pieceBytes: options.pieceBytes, log: log)
         let read = ingested.reduce(0) { $0 + $1.rowsRead }, early = ingested.reduce(0) { $0 + $1.rejects.count }
@@ -36,8 +37,8 @@ public enum Runner {
                                        ("spill_mb", String(Int((Double(spilled) / 1e6).rounded())))]
                     + clock.finish("ingest"))
         for file in ingested where !file.unknownColumns.isEmpty {
-            log.log(.warning, "\(file.path): unknown columns ignored",
-                    [("columns", file.unknownColumns.joined(separator: ", "))])
+            log.log(.warning, "\(MessageText.quoted(file.path)): unknown columns ignored",
+                    [("columns", MessageText.list(file.unknownColumns))])
         }
         let normalized = try NormalizedSurveys(employee: ingested.filter { $0.kind == .employee }.flatMap(\.parts),
                                                customer: ingested.filter { $0.kind == .customer }.flatMap(\.parts),

@@ -27,9 +27,9 @@ public enum Validator {
                 // The accepted rows go to a spill file, as in a run, so a large file is checked in little memory.
                 let read = try SurveyFileReader(config: config, kind: file.kind)
                     .read(path: file.path, fileIndex: index, spill: try? SpillFile(folder: options.spillFolder))
-                var line = "\(file.path): \(file.kind.rawValue) survey, \(read.rowsRead) rows, "
+                var line = "\(MessageText.quoted(file.path)): \(file.kind.rawValue) survey, \(read.rowsRead) rows, "
                     + "\(read.rejects.count) rejected before duplicate checks"
-                if !read.unknownColumns.isEmpty { line += "; unknown columns: \(read.unknownColumns.joined(separator: ", "))" }
+                if !read.unknownColumns.isEmpty { line += "; unknown columns: \(MessageText.list(read.unknownColumns))" }
                 report.append(line)
             } catch {
                 problems.append(error)

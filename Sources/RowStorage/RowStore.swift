@@ -166,6 +166,11 @@ public struct RowStoreWriter {
             current.breakdownPools = tables[tables.count - 1].breakdownPools
             return
         }
+        // The spill format stores text ends in 32 bits per chunk.
+        guard current.ids.bytes.count <= UInt32.max, current.comments.bytes.count <= UInt32.max else {
+            throw .other("\(RowStore.chunkRows) rows hold more than 4 GiB of ids or comments; "
+                         + "lower inputs.max_field_bytes")
+        }
         let bytes = current.encoded()
         let written = bytes.withUnsafeBytes { raw in
             Result { () throws(PipelineError) in try spill.append(raw) }

@@ -14,6 +14,9 @@ public struct Area: Sendable, Hashable {
 /// Matches the free-text `area` cell to a configured area (SPEC §3.5): trims,
 /// collapses inner white space and ignores case; falls back to the catch-all.
 public struct AreaCatalog: Sendable {
+    /// At most this many areas (SPEC §3.9): a row's area index is 16 bits (`ResponseTable.area`).
+    public static let maxAreas = Int(UInt16.max)
+
     public let areas: [Area]
     public let catchAll: Int?
     private let lookup: [String: Int]

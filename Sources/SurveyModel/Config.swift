@@ -8,14 +8,24 @@ public struct InputConfig: Sendable, Hashable {
     public var renames: [SurveyKind: [String: String]]
     /// `inputs.date_formats`, compiled: tried after the built-in date forms, for both surveys.
     public var datePatterns: DatePatterns
+    /// A field longer than this (in bytes, as read) rejects its row as `field_too_long`
+    /// instead of being held whole (SPEC §7); `inputs.max_field_bytes`.
+    public var maxFieldBytes: Int
+
+    /// The default of `maxFieldBytes`: 1 MiB.
+    public static let defaultMaxFieldBytes = 1 << 20
+    /// The largest `maxFieldBytes` accepted: 1 GiB.
+    public static let maxFieldBytesLimit = 1 << 30
 
     public init(employees: [String] = [], customers: [String] = [], delimiter: UInt8 = UInt8(ascii: ","),
-                renames: [SurveyKind: [String: String]] = [:], datePatterns: DatePatterns = .none) {
+                renames: [SurveyKind: [String: String]] = [:], datePatterns: DatePatterns = .none,
+                maxFieldBytes: Int = defaultMaxFieldBytes) {
         self.employees = employees
         self.customers = customers
         self.delimiter = delimiter
         self.renames = renames
         self.datePatterns = datePatterns
+        self.maxFieldBytes = maxFieldBytes
     }
 }
 

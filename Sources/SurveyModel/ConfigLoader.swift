@@ -4,7 +4,7 @@ import Foundation
 public enum ConfigLoader {
     public static func load(path: String) throws(PipelineError) -> (config: PipelineConfig, bytes: Data) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw .config(path: "", message: "cannot read config file \(path)")
+            throw .config(path: "", message: "cannot read config file \(MessageText.quoted(path))")
         }
         return (try parse(data, source: path), data)
     }
@@ -16,7 +16,7 @@ public enum ConfigLoader {
         let areas = try readAreas(root)
         let catchAll = try root.string("catch_all_area")
         if let catchAll, AreaCatalog(areas: areas).match(catchAll) == nil {
-            throw .config(path: "catch_all_area", message: "\"\(catchAll)\" is not one of the configured areas")
+            throw .config(path: "catch_all_area", message: "\"\(MessageText.quoted(catchAll))\" is not one of the configured areas")
         }
         var period = WavePeriod.quarter
         if let text = try root.string("wave_period") {
@@ -55,12 +55,12 @@ public enum ConfigLoader {
     /// A report name becomes a file name: no folders, nothing hidden.
     public static func validateReportName(_ name: String, path: String) throws(PipelineError) {
         if name.isEmpty || name.contains("/") || name.hasPrefix(".") {
-            throw .config(path: path, message: "expected a plain file name without '/' (got \"\(name)\")")
+            throw .config(path: path, message: "expected a plain file name without '/' (got \"\(MessageText.quoted(name))\")")
         }
     }
 
     private static func readInputs(_ reader: ConfigReader, instrument: Instrument) throws(PipelineError) -> InputConfig {
-        try reader.allowOnly(["employees", "customers", "delimiter", "columns", "date_formats"])
+        try reader.allowOnly(["employees", "customers", "delimiter", "columns", "date_formats", "max_field_bytes"])
         var config = InputConfig()
         config.employees = try reader.strings("employees") ?? []
         config.customers = try reader.strings("customers") ?? []
@@ -69,6 +69,13 @@ public enum ConfigLoader {
         }
         config.datePatterns = try DatePatterns(compiling: reader.strings("date_formats") ?? [],
                                                path: reader.child("date_formats"))
+        if let bytes = try reader.integer("max_field_bytes") {
+            guard (1...InputConfig.maxFieldBytesLimit).contains(bytes) else {
+                throw .config(path: reader.child("max_field_bytes"),
+                              message: "expected a number of bytes from 1 to \(InputConfig.maxFieldBytesLimit)")
+            }
+            config.maxFieldBytes = bytes
+        }
         if let columns = try reader.object("columns") {
             try columns.allowOnly(["employee", "customer"])
             for kind in SurveyKind.allCases {
@@ -91,13 +98,16 @@ public enum ConfigLoader {
         case ";", "semicolon": return UInt8(ascii: ";")
         case "\t", "tab", "\\t": return 9
         case "|", "pipe": return UInt8(ascii: "|")
-        default: throw .config(path: path, message: "expected \",\", \";\", \"tab\" or \"|\" (got \"\(text)\")")
+        default: throw .config(path: path, message: "expected \",\", \";\", \"tab\" or \"|\" (got \"\(MessageText.quoted(text))\")")
         }
     }
 
     private static func readAreas(_ root: ConfigReader) throws(PipelineError) -> [Area] {
         guard let elements = try root.array("areas"), !elements.isEmpty else {
             throw .config(path: "areas", message: "expected a non-empty list of areas")
+        }
+        guard elements.count <= AreaCatalog.maxAreas else {
+            throw .config(path: "areas", message: "\(elements.count) areas; at most \(AreaCatalog.maxAreas) are supported")
         }
         var areas: [Area] = []
         var owner: [String: String] = [:]
@@ -116,7 +126,7 @@ public enum ConfigLoader {
                 let key = AreaCatalog.fold(label)
                 let where_ = offset == 0 ? reader.child("name") : "\(reader.child("aliases"))[\(offset - 1)]"
                 if let other = owner[key], other != name || offset == 0 {
-                    throw .config(path: where_, message: "\"\(label)\" already names area \"\(other)\"")
+                    throw .config(path: where_, message: "\"\(MessageText.quoted(label))\" already names area \"\(MessageText.quoted(other))\"")
                 }
                 owner[key] = name
             }

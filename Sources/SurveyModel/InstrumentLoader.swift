@@ -25,11 +25,11 @@ extension ConfigLoader {
             for (offset, key) in items.enumerated() {
                 guard let item = form.items.first(where: { $0.key == key }), item.scale != .zeroToTen else {
                     throw .config(path: "\(entry.child("items"))[\(offset)]",
-                                  message: "\"\(key)\" is not a 1–5 item of the \(kind.rawValue) survey")
+                                  message: "\"\(MessageText.quoted(key))\" is not a 1–5 item of the \(kind.rawValue) survey")
                 }
             }
             if constructs.contains(where: { $0.name == name }) {
-                throw .config(path: entry.child("name"), message: "construct \"\(name)\" is listed twice")
+                throw .config(path: entry.child("name"), message: "construct \"\(MessageText.quoted(name))\" is listed twice")
             }
             constructs.append(Construct(name: name, label: try entry.string("label") ?? name, survey: kind, items: items))
         }
@@ -56,7 +56,7 @@ extension ConfigLoader {
                 throw .config(path: entry.child("scale"), message: "expected \"likert\", \"frequency\" or \"0-10\"")
             }
             if items.contains(where: { $0.key == key }) {
-                throw .config(path: entry.child("key"), message: "item \"\(key)\" is listed twice")
+                throw .config(path: entry.child("key"), message: "item \"\(MessageText.quoted(key))\" is listed twice")
             }
             items.append(Item(key: key, text: try entry.string("text") ?? key, scale: scale,
                               reversed: try entry.bool("reverse") ?? false, action: try entry.string("action")))

@@ -35,7 +35,7 @@ public enum JSONValue: Sendable, Equatable, Decodable {
         do {
             return try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
-            throw .config(path: "", message: "\(source) is not valid JSON (\(describe(error)))")
+            throw .config(path: "", message: "\(MessageText.quoted(source)) is not valid JSON (\(describe(error)))")
         }
     }
 

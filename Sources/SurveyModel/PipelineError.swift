@@ -23,14 +23,14 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .usage(let message): return "usage: \(message)"
-        case .config(let path, let message): return "config error: \(path.isEmpty ? "" : path + ": ")\(message)"
+        case .config(let path, let message): return "config error: \(path.isEmpty ? "" : MessageText.quoted(path) + ": ")\(message)"
         case .input(let file, let line, let message):
-            return "input error: \(file)\(line.map { ":\($0)" } ?? ""): \(message)"
+            return "input error: \(MessageText.quoted(file))\(line.map { ":\($0)" } ?? ""): \(message)"
         case .qualityGate(let rejected, let read, let limit):
             let share = read == 0 ? 0 : Double(rejected) / Double(read)
             return "quality gate failed: \(rejected) of \(read) rows rejected "
-                + "(\(formatPercent(share)), limit \(formatPercent(limit))); the workbook was not published, "
-                + "see the rejects CSV"
+                + "(\(formatPercent(share)), limit \(formatPercent(limit))); nothing was published and the "
+                + "previous report stands; see <report>.failed.rejects.csv in the output folder"
         case .other(let message): return "error: \(message)"
         }
     }

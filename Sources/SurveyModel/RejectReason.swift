@@ -2,6 +2,8 @@
 /// precedence order: a row with several problems gets the first that applies.
 public enum RejectReason: String, Sendable, Hashable, CaseIterable, Comparable {
     case fieldCount = "field_count"
+    /// A field longer than `inputs.max_field_bytes`; the rejects file holds its first bytes.
+    case fieldTooLong = "field_too_long"
     case encoding
     case missingID = "missing_id"
     case badDate = "bad_date"

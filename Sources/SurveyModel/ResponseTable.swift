@@ -50,6 +50,8 @@ public struct StringPool: Sendable {
 
     public init() {}
 
+    /// Codes fit in 32 bits: a pool serves one file's rows, and a file has at most
+    /// `UInt32.max` lines (checked by ingest), so fewer distinct values.
     public mutating func intern(_ value: String) -> UInt32 {
         if let code = codes[value] { return code }
         let code = UInt32(values.count)

@@ -42,7 +42,7 @@ struct Run: ParsableCommand {
         options.jobs = jobs
         options.waitSeconds = wait
         options.log = RunLog(format: logFormat, quiet: quiet)
-        try SurveyPipelineCommand.guarded { () throws(PipelineError) in
+        try SurveyPipelineCommand.guarded(log: options.log) { () throws(PipelineError) in
             let outcome = try Runner.run(options)
             if !quiet, let workbook = outcome.workbookPath {
                 print("\(workbook)\n\(outcome.jsonPath)\n\(outcome.rejectsPath)")

@@ -19,26 +19,42 @@ struct SurveyPipelineCommand: ParsableCommand {
         defaultSubcommand: Run.self)
 
     /// Parses and runs, with SPEC §8's exit status for usage errors (2, where
-    /// ArgumentParser's default would be 64).
+    /// ArgumentParser's default would be 64). With `--log-format json` a usage error is
+    /// one JSON line too.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+            let code = exitCode(for: error)
+            if code == .validationFailure || (jsonLogRequested && code != .success && !(error is ExitCode)) {
+                if jsonLogRequested {
+                    RunLog(format: .json, quiet: true).fail(.usage(message(for: error)))
+                } else {
+                    FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                }
+                Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
             }
             exit(withError: error)
         }
     }
 
-    /// Runs a command body, turning a `PipelineError` into its message and exit status.
-    static func guarded(_ body: () throws(PipelineError) -> Void) throws {
+    /// `--log-format json` (or `--log-format=json`) among the arguments, read before parsing
+    /// so that even an argument error is logged as JSON.
+    static var jsonLogRequested: Bool {
+        let arguments = CommandLine.arguments
+        return arguments.contains("--log-format=json")
+            || zip(arguments, arguments.dropFirst()).contains { $0 == "--log-format" && $1 == "json" }
+    }
+
+    /// Runs a command body, turning a `PipelineError` into its message (through `log`, so
+    /// in the log's format) and exit status.
+    static func guarded(log: RunLog = RunLog(format: .text, quiet: false),
+                        _ body: () throws(PipelineError) -> Void) throws {
         do {
             try body()
         } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            log.fail(error)
             throw ExitCode(error.exitCode)
         }
     }

@@ -77,7 +77,7 @@ final class FilePieceTests: XCTestCase {
             XCTAssertEqual(first.end.betweenRecords, !quoted.contains(cut), "cut at byte \(cut)")
             guard first.end.betweenRecords else { continue }
             let second = try reader.readPiece(path: path, range: cut..<Int.max, header: header, fileIndex: 1, spill: nil)
-            let joined = reader.assemble(path: path, fileIndex: 1, header: header, pieces: [first, second], sha256: sha)
+            let joined = try reader.assemble(path: path, fileIndex: 1, header: header, pieces: [first, second], sha256: sha)
             XCTAssertEqual(try summary(joined), whole, "cut at byte \(cut)")
             sound += 1
         }

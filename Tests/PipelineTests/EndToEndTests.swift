@@ -47,7 +47,7 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(nps["ci_low"] as? Double ?? 0, 40 - 70.12309177, accuracy: 1e-6)
         XCTAssertEqual(nps["ci_high"] as? Double ?? 0, 100, accuracy: 1e-12)
         XCTAssertEqual(json["rejected_by_reason"] as? [String: Int],
-                       ["field_count": 0, "encoding": 0, "missing_id": 0, "bad_date": 0, "unknown_area": 0,
+                       ["field_count": 0, "field_too_long": 0, "encoding": 0, "missing_id": 0, "bad_date": 0, "unknown_area": 0,
                         "invalid_value": 1, "duplicate": 1])
     }
 
@@ -72,6 +72,7 @@ final class EndToEndTests: XCTestCase {
         options.log = RunLog(format: .text, quiet: true)
         let first = try Runner.run(options)
         let workbook = try Data(contentsOf: URL(fileURLWithPath: try XCTUnwrap(first.workbookPath)))
+        let json = try Data(contentsOf: URL(fileURLWithPath: first.jsonPath))
         // Same inputs with a stricter gate: 2 of 12 rows rejected (16.7%) > 10%.
         let strict = try Fixtures.temporaryFolder() + "/pipeline.json"
         var config = try XCTUnwrap(Fixtures.json("tiny/pipeline.json") as? [String: Any])
@@ -84,9 +85,17 @@ final class EndToEndTests: XCTestCase {
             XCTAssertEqual((error as? PipelineError)?.exitCode, 4)
         }
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: try XCTUnwrap(first.workbookPath))), workbook)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: first.jsonPath))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix(".tmp-") }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: first.jsonPath)), json)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/readiness-2026-Q3.failed.json"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/readiness-2026-Q3.failed.rejects.csv"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out)
+            .filter { $0.hasPrefix(".survey-pipeline-tmp-") }
         XCTAssertEqual(leftovers, [])
+        // The next successful run removes the failed pair.
+        options.configPath = Fixtures.path("tiny/pipeline.json")
+        _ = try Runner.run(options)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out + "/readiness-2026-Q3.failed.json"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out + "/readiness-2026-Q3.failed.rejects.csv"))
     }
 
     private func run(config: String, jobs: Int? = nil,

@@ -32,6 +32,14 @@ final class ExitStatusTests: XCTestCase {
         XCTAssertEqual(stderr.trimmingCharacters(in: .newlines), "config error: areas[0].headcount: expected integer")
     }
 
+    /// SPEC §3.9: one area more than 65,535 is a config error naming `areas` (it used to trap).
+    func testTooManyAreasIsTwoAndNamesTheKey() throws {
+        let path = try config { $0["areas"] = (0..<65_536).map { ["name": "Area \($0)"] } }
+        let (status, stderr) = try run(["run", "--config", path, "--out", try Fixtures.temporaryFolder()])
+        XCTAssertEqual(status, 2)
+        XCTAssertEqual(stderr.trimmingCharacters(in: .newlines), "config error: areas: 65536 areas; at most 65535 are supported")
+    }
+
     func testUsageErrorIsTwo() throws {
         XCTAssertEqual(try run(["run", "--jobs", "0"]).status, 2)
         let path = try config { _ in }
@@ -55,7 +63,7 @@ final class ExitStatusTests: XCTestCase {
         XCTAssertEqual(status, 4)
         XCTAssertTrue(stderr.contains("quality gate failed"), stderr)
         let written = try FileManager.default.contentsOfDirectory(atPath: out).filter { !$0.hasPrefix(".") }.sorted()
-        XCTAssertEqual(written, ["readiness-2026-Q3.json", "readiness-2026-Q3.rejects.csv"])
+        XCTAssertEqual(written, ["readiness-2026-Q3.failed.json", "readiness-2026-Q3.failed.rejects.csv"])
     }
 
     /// `validate` lists every problem, not only the first, and writes nothing.

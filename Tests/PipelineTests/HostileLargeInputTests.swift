@@ -9,9 +9,10 @@ import XCTest
 /// field, a 10,000-column header with and without the required columns, and line
 /// ends that straddle CSVStream's 1 MiB reads.
 final class HostileLargeInputTests: XCTestCase {
-    /// A 5 MB comment (plain, then quoted over 800,000 lines) is accepted; a 5 MB Likert cell
-    /// is an invalid value and reaches the rejects file whole; line numbers stay physical.
-    func testFiveMegabyteFields() throws {
+    /// With `inputs.max_field_bytes` at 8 MiB, a 5 MB comment (plain, then quoted over 800,000
+    /// lines) is accepted; a 5 MB Likert cell is an invalid value and reaches the rejects file
+    /// whole; line numbers stay physical.
+    func testFiveMegabyteFieldsUnderARaisedLimit() throws {
         let huge = String(repeating: "x", count: 5_000_000)
         let manyLines = 800_000
         let quoted = "\"" + String(repeating: "y,\"\" \n", count: manyLines) + "\""
@@ -19,7 +20,7 @@ final class HostileLargeInputTests: XCTestCase {
                     Hostile.employeeRow(3, comment: quoted), Hostile.employeeRow(4, vision: huge),
                     Hostile.employeeRow(5, vision: "9")].joined(separator: "\n") + "\n"
         let path = try Hostile.write(Data(text.utf8), named: "five-megabytes.csv")
-        let report = try Hostile.run(employees: [path])
+        let report = try Hostile.run(employees: [path], maxFieldBytes: 8 << 20)
         let folders = [path, report.outcome.jsonPath].map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
         addTeardownBlock {  // some 20 MB of input and rejects
             for folder in folders { try? FileManager.default.removeItem(at: folder) }
@@ -33,15 +34,54 @@ final class HostileLargeInputTests: XCTestCase {
         XCTAssertEqual(report.rejects.first?[8].count, huge.count, "the 5 MB cell is kept whole in the rejects")
     }
 
+    /// SPEC §7 at the default 1 MiB: a 5 MB comment (plain or quoted over many lines) or Likert
+    /// cell rejects its row as `field_too_long`, naming the column, with that field cut to
+    /// 1,048,576 bytes (é cut whole) in the rejects; a row with a long field and too few
+    /// fields is `field_count` (it comes first); the rows after keep their physical lines.
+    func testFieldsLongerThanTheLimitRejectTheirRow() throws {
+        let huge = String(repeating: "x", count: 5_000_000)
+        let accents = "a" + String(repeating: "é", count: 1_000_000)  // byte 1,048,576 is inside an é
+        let quotedLines = 300_000
+        let quoted = "\"" + String(repeating: "y,\"\" \n", count: quotedLines) + "\""
+        let short = Hostile.employeeRow(6, comment: huge).split(separator: ",").dropFirst().joined(separator: ",")
+        let text = [Hostile.employeeHeader, Hostile.employeeRow(1), Hostile.employeeRow(2, comment: huge),
+                    Hostile.employeeRow(3, comment: quoted), Hostile.employeeRow(4, vision: huge),
+                    Hostile.employeeRow(5, comment: accents), short, Hostile.employeeRow(7)]
+            .joined(separator: "\n") + "\n"
+        let path = try Hostile.write(Data(text.utf8), named: "too-long.csv")
+        let report = try Hostile.run(employees: [path])
+        let folders = [path, report.outcome.jsonPath].map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
+        addTeardownBlock {
+            for folder in folders { try? FileManager.default.removeItem(at: folder) }
+        }
+        let input = try report.input("too-long.csv")
+        XCTAssertEqual(input["rows_read"] as? Int, 7)
+        XCTAssertEqual(input["accepted"] as? Int, 2)
+        let reasons = try XCTUnwrap(report.json["rejected_by_reason"] as? [String: Int])
+        XCTAssertEqual(reasons["field_too_long"], 4)
+        XCTAssertEqual(reasons["field_count"], 1)
+        let rejected = report.rejected("too-long.csv")
+        XCTAssertEqual(rejected.map(\.line), [3, 4, 5 + quotedLines, 6 + quotedLines, 7 + quotedLines])
+        XCTAssertEqual(rejected.map(\.reason), ["field_too_long", "field_too_long", "field_too_long", "field_too_long",
+                                                "field_count"])
+        XCTAssertEqual(rejected.map(\.column), ["comment", "comment", "lead_vision", "comment", ""])
+        let rows = report.rejects.filter { $0[0].hasSuffix("/too-long.csv") }
+        XCTAssertEqual(rows[0][4 + 26], String(repeating: "x", count: 1 << 20))
+        XCTAssertEqual(rows[1][4 + 26].utf8.count, 1 << 20)
+        XCTAssertEqual(rows[2][4 + 4], String(repeating: "x", count: 1 << 20))
+        XCTAssertEqual(rows[3][4 + 26], "a" + String(repeating: "é", count: (1 << 20) / 2 - 1), "cut before a whole é")
+        XCTAssertEqual(rows[4].count, 4 + 26, "the field_count row keeps its fields")
+    }
+
     /// 10,000 columns and none of the required ones: an input error naming the first missing
-    /// column and the file, in a message that stays short (it lists at most 40 header names).
+    /// column and the file, in a message that stays short (it lists 10 header names, SPEC §3.1).
     func testTenThousandColumnsWithoutTheRequiredOnes() throws {
         let header = (0..<10_000).map { "c\($0)" }.joined(separator: ",")
         let row = Array(repeating: "1", count: 10_000).joined(separator: ",")
         let path = try Hostile.write(Data((header + "\n" + row + "\n").utf8), named: "wide-missing.csv")
         let error = try Hostile.failure(employees: [path])
         Hostile.assertInputError(error, naming: path, saying: "missing required column \"respondent_id\"")
-        XCTAssertTrue(error.description.contains("10000 columns"), "\(error)")
+        XCTAssertTrue(error.description.contains("c8, c9, … and 9990 more)"), "\(error)")
         XCTAssertLessThan(error.description.utf8.count, 1_000)
     }
 

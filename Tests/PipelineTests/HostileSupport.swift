@@ -33,9 +33,10 @@ enum Hostile {
     static func file(_ name: String) -> String { Fixtures.path("hostile/" + name) }
 
     /// A config for these inputs, written into a new temporary folder; returns its path.
-    static func config(employees: [String], customers: [String]) throws -> String {
+    static func config(employees: [String], customers: [String], maxFieldBytes: Int? = nil) throws -> String {
         var config = try XCTUnwrap(Fixtures.json("tiny/pipeline.json") as? [String: Any])
         config["inputs"] = ["employees": employees, "customers": customers]
+            .merging(maxFieldBytes.map { ["max_field_bytes": $0] } ?? [:]) { first, _ in first }
         config["quality_gate"] = ["max_reject_fraction": 1.0]
         let folder = try Fixtures.temporaryFolder()
         config["output"] = ["folder": folder + "/out", "report_name": "hostile"]
@@ -44,19 +45,19 @@ enum Hostile {
         return path
     }
 
-    static func options(employees: [String], customers: [String]) throws -> RunOptions {
+    static func options(employees: [String], customers: [String], maxFieldBytes: Int? = nil) throws -> RunOptions {
         var options = RunOptions()
-        options.configPath = try config(employees: employees, customers: customers)
+        options.configPath = try config(employees: employees, customers: customers, maxFieldBytes: maxFieldBytes)
         options.log = RunLog(format: .text, quiet: true)
         return options
     }
 
     /// Runs to the end and reads back the JSON and the rejects; fails the test on an error.
     static func run(employees: [String] = [goodEmployees], customers: [String] = [goodCustomers],
-                    file: StaticString = #filePath, line: UInt = #line) throws -> Report {
+                    maxFieldBytes: Int? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> Report {
         let outcome: RunOutcome
         do {
-            outcome = try Runner.run(try options(employees: employees, customers: customers))
+            outcome = try Runner.run(try options(employees: employees, customers: customers, maxFieldBytes: maxFieldBytes))
         } catch {
             XCTFail("the run failed: \(error)", file: file, line: line)
             throw error

@@ -7,7 +7,8 @@ import XCTest
 /// partial file under a final name. A first run of the `survey-pipeline` binary publishes
 /// a report; later runs under the same report name, whose finished outputs would differ
 /// (another quadrant threshold, so another config digest and other quadrants), are
-/// killed mid-way, as publishing starts, and while the workbook is being written.
+/// killed mid-way, as publishing starts, and while the workbook is being written — moments
+/// of a large run; `PublishFaultTests` kills small runs at every step of the publish.
 final class KillTests: XCTestCase {
     private static let finals = ["kill.json", "kill.rejects.csv", "kill.xlsx"]
 
@@ -24,14 +25,18 @@ final class KillTests: XCTestCase {
         XCTAssertEqual(try CLI.run(binary, ["run", "--config", previous, "--quiet"]), "0")
         let before = try Self.finals.map { try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0)) }
 
-        // A run's temporary files are `.tmp-<pid>-<final name>`.
+        // A run writes its set into a new run folder `.survey-pipeline-run-<id>`.
+        let first = try Self.runFolders(out)
         let moments: [(String, (Process) -> Bool)] = [
             ("0.5 s in", { _ in usleep(500_000); return true }),
-            ("at its first temporary file", { process in
-                Self.poll(out, process) { $0.hasPrefix(Self.temporaryPrefix(process)) }
+            ("at its run folder", { process in
+                Self.poll(out, process) { !first.contains($0) && $0.hasPrefix(OutputNames.runFolder("")) }
             }),
             ("while its workbook is written", { process in
-                Self.poll(out, process) { $0 == Self.temporaryPrefix(process) + "kill.xlsx" }
+                Self.poll(out, process) { name in
+                    !first.contains(name) && name.hasPrefix(OutputNames.runFolder(""))
+                        && FileManager.default.fileExists(atPath: out + "/" + name + "/kill.xlsx")
+                }
             }),
         ]
         for (moment, waitFor) in moments {
@@ -47,7 +52,7 @@ final class KillTests: XCTestCase {
             }
             let names = try FileManager.default.contentsOfDirectory(atPath: out)
             let unexpected = names.filter {
-                !Self.finals.contains($0) && $0 != FolderLock.fileName && !$0.hasPrefix(AtomicFile.temporaryPrefix)
+                !Self.finals.contains($0) && $0 != FolderLock.fileName && !$0.hasPrefix(OutputNames.prefix)
             }
             XCTAssertEqual(unexpected, [], "files left under other names by a run killed \(moment)")
         }
@@ -75,8 +80,8 @@ final class KillTests: XCTestCase {
         return path
     }
 
-    private static func temporaryPrefix(_ process: Process) -> String {
-        "\(AtomicFile.temporaryPrefix)\(process.processIdentifier)-"
+    private static func runFolders(_ folder: String) throws -> Set<String> {
+        Set(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(OutputNames.runFolder("")) })
     }
 
     /// Polls `folder` every millisecond until a name matches; false when the process ended first.

@@ -86,19 +86,34 @@ private final class LockHolder: @unchecked Sendable {
     var isReleased: Bool { guardLock.withLock { lock == nil } }
 }
 
-/// Temporary files of killed runs are removed by the next run that holds the lock.
+/// What killed runs left is removed by the next run that holds the lock — only names the
+/// tool makes (its prefix and a 16-hex-digit run id), never a user's look-alike.
 final class LeftoverTests: XCTestCase {
-    func testNextRunRemovesTemporaryFilesOfKilledRuns() throws {
+    func testNextRunRemovesOnlyWhatKilledRunsLeft() throws {
         let out = try Fixtures.temporaryFolder()
-        let stale = (out as NSString).appendingPathComponent(".tmp-99999-readiness-2026-Q3.xlsx")
-        try Data("half a workbook".utf8).write(to: URL(fileURLWithPath: stale))
+        let stale = [".survey-pipeline-tmp-0123456789abcdef-readiness-2026-Q3.xlsx",
+                     ".survey-pipeline-tmp-0123456789abcdef-current"]
+        let kept = [".tmp-notes.txt", ".tmp-99999-readiness-2026-Q3.xlsx", ".survey-pipeline-tmp-notes",
+                    ".survey-pipeline-tmp-0123456789ABCDEF-x", ".survey-pipeline-run-notes"]
+        for name in stale + kept { try Data("someone's bytes".utf8).write(to: URL(fileURLWithPath: out + "/" + name)) }
+        let staleFolder = out + "/.survey-pipeline-run-fedcba9876543210"
+        try FileManager.default.createDirectory(atPath: staleFolder, withIntermediateDirectories: false)
+        try Data("half a workbook".utf8).write(to: URL(fileURLWithPath: staleFolder + "/readiness-2026-Q3.xlsx"))
+        try FileManager.default.createSymbolicLink(atPath: out + "/readiness-2026-Q2.json",
+                                                   withDestinationPath: ".survey-pipeline-current-gone/readiness-2026-Q2.json")
         var options = RunOptions()
         options.configPath = Fixtures.path("tiny/pipeline.json")
         options.outputFolder = out
         options.log = RunLog(format: .text, quiet: true)
         _ = try Runner.run(options)
         let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        XCTAssertEqual(names, [".survey-pipeline.lock", "readiness-2026-Q3.json", "readiness-2026-Q3.rejects.csv",
-                               "readiness-2026-Q3.xlsx"])
+        let runFolders = names.filter { $0.hasPrefix(".survey-pipeline-run-") && !kept.contains($0) }
+        XCTAssertEqual(runFolders.count, 1, "\(names)")
+        XCTAssertEqual(names, (kept + runFolders + [".survey-pipeline-current-readiness-2026-Q3", ".survey-pipeline.lock",
+                                                    "readiness-2026-Q3.json", "readiness-2026-Q3.rejects.csv",
+                                                    "readiness-2026-Q3.xlsx"]).sorted())
+        for name in kept {
+            XCTAssertEqual(try String(contentsOfFile: out + "/" + name, encoding: .utf8), "someone's bytes", name)
+        }
     }
 }

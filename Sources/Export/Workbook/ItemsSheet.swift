@@ -8,13 +8,20 @@ struct ItemsSheet {
     let report: ScoreReport
     let config: PipelineConfig
 
+    /// Areas shown: two columns each (% and n) must fit Excel's 16,384 columns beside the
+    /// three others; with more areas the first ones and All areas are shown (the JSON has all).
+    static let maxAreas = (16_384 - 3) / 2
+
     func write(_ writer: SheetWriter) throws(XLSXError) {
         let formats = writer.formats
-        let areas = report.areas
+        let areas = report.areas.count <= Self.maxAreas ? report.areas
+            : Array(report.areas.prefix(Self.maxAreas - 1)) + report.areas.filter(\.isTotal)
         let keys = areas.first?.items.map(\.key) ?? []
         let nStart = 2 + areas.count + 1
+        let shown = areas.count < report.areas.count
+            ? "; the first \(areas.count - 1) of \(report.areas.count - 1) areas, every area is in the JSON" : ""
         try writer.text(0, 0, "% favorable by item and area, \(report.wave) (agree or strongly agree; "
-            + "for waste items: never or rarely)", formats.section, measure: false)
+            + "for waste items: never or rarely\(shown))", formats.section, measure: false)
         try writer.header(1, 0, ["Question", "Item"] + areas.map(\.area), textColumns: [0, 1])
         try writer.header(1, nStart, areas.map { "n \($0.area)" }, textColumns: [])
         for (offset, key) in keys.enumerated() {
