@@ -14,6 +14,10 @@ struct Generate: ParsableCommand {
     @Option(help: "Areas.") var areas = 6
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: "Output folder (employees.csv, customers.csv, areas.json).") var out = "samples"
+    @Option(help: ArgumentHelp(
+        "Comment model: realistic (about a third of rows, 5–40 words each) or phrases "
+            + "(30 % of rows, short fixed answers: the model samples/ was made with).",
+        valueName: "realistic|phrases")) var comments: CommentModel = .realistic
 
     func validate() throws {
         guard employees >= 0, customers >= 0 else { throw ValidationError("row counts must not be negative") }
@@ -21,9 +25,12 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        let spec = GeneratorSpec(employees: employees, customers: customers, waves: waves, areas: areas, seed: seed)
+        let spec = GeneratorSpec(employees: employees, customers: customers, waves: waves, areas: areas, seed: seed,
+                                  comments: comments)
         try SurveyPipelineCommand.guarded { () throws(PipelineError) in
             for path in try SampleWriter.write(spec, to: out) { print(path) }
         }
     }
 }
+
+extension CommentModel: ExpressibleByArgument {}
