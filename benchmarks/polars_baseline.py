@@ -95,17 +95,32 @@ def trimmed(column):
     return pl.col(column).str.strip_chars(SPACE)
 
 
-def code_of(column, scale):
-    """An answer cell's code: null when missing, -1 when invalid, else the scale's integer."""
+def answer_table(scale):
+    """Trimmed, lower-case cell text -> code: None when missing; anything not in it is invalid."""
     low, high = scale_range(scale)
-    table = {}
+    table = dict.fromkeys(MISSING)
     for n in range(low, high + 1):
         table[str(n)] = n
         table[f"{n:02d}"] = n
     table.update(LABELS.get(scale, {}))
-    text = trimmed(column).str.to_lowercase()
-    return (pl.when(text.is_in(MISSING)).then(pl.lit(None, pl.Int8))
-            .otherwise(text.replace_strict(table, default=-1, return_dtype=pl.Int8)))
+    return table
+
+
+def coded(column, categories, normalize, table, dtype):
+    """A Categorical column mapped through its distinct texts: each category is normalized and
+    looked up once in Python (the pandas baseline's factorize-and-map), then replace_strict;
+    -1 for a text not in `table`. An empty cell reads as a null category."""
+    mapping = {text: table.get(normalize(text), -1) for text in categories}
+    return (pl.when(pl.col(column).is_null()).then(pl.lit(table.get("", -1), dtype))
+            .otherwise(pl.col(column).replace_strict(mapping, default=-1, return_dtype=dtype)))
+
+
+def answer_key(text):
+    return text.strip(SPACE).lower()
+
+
+def area_key(text):
+    return " ".join(text.strip(SPACE).split()).lower()
 
 
 def field_problems(path, separator, fields):
@@ -147,7 +162,10 @@ class Survey:
             missing = [c for c in [id_column, "submitted_at", "area"] + self.items if c not in header]
             if missing:
                 sys.exit(f"{path}: missing column {', '.join(missing)}")
-            frame = pl.scan_csv(path, has_header=False, skip_rows=1, schema={name: pl.String for name in header},
+            # Answers and areas are few distinct texts: read them as Categorical, map the categories.
+            categorical = set(self.items) | {"area"}
+            schema = {name: pl.Categorical if name in categorical else pl.String for name in header}
+            frame = pl.scan_csv(path, has_header=False, skip_rows=1, schema=schema,
                                 separator=separator, encoding="utf8-lossy", empty_string_is_null=False,
                                 truncate_ragged_lines=True).with_row_index("line")
             if check_fields:
@@ -168,12 +186,18 @@ class Survey:
                 zone_hour.fill_null(0) * 3600 + zone_minute.fill_null(0) * 60)
             utc = (day.cast(pl.Int64) * 86_400 + hour.fill_null(0) * 3600 + minute.fill_null(0) * 60
                    + second.fill_null(0) - offset)
-            area_key = trimmed("area").str.replace_all(r"\s+", " ").str.to_lowercase()
-            codes = [code_of(key, self.scales[key]).alias(key) for key in self.items]
+            # Collected once (only the columns the figures need), so the categories are known.
+            frame = frame.select(id_column, "submitted_at", "area", *self.items, "line", "field_count",
+                                 "encoding").collect().lazy()
+            distinct = frame.select(pl.col(c).unique().cast(pl.String).implode() for c in categorical).collect()
+            categories = {c: [t for t in distinct[c][0] if t is not None] for c in categorical}
+            tables = {scale: answer_table(scale) for scale in set(self.scales.values())}
+            codes = [coded(key, categories[key], answer_key, tables[self.scales[key]], pl.Int8).alias(key)
+                     for key in self.items]
             checked = frame.with_columns(
                 id=trimmed(id_column),
                 day=day, date_ok=parts.struct.field("1").is_not_null() & day.is_not_null() & good_time, utc=utc,
-                area=area_key.replace_strict(area_index, default=-1, return_dtype=pl.Int32),
+                area=coded("area", categories["area"], area_key, area_index, pl.Int32),
                 *codes)
             invalid = pl.any_horizontal([pl.col(key) < 0 for key in self.items])
             reason = (pl.when(pl.col("field_count")).then(pl.lit("field_count"))
@@ -191,10 +215,12 @@ class Survey:
         counts = rows.group_by("file", "reason").len()
         accepted = rows.filter(pl.col("reason").is_null()).drop("reason")
         # Duplicates: the latest instant per trimmed id and wave wins; ties go to the later file, then line.
-        winner = pl.col("file").sort_by("utc", "file", "line").last().over("id", "wave"), \
-            pl.col("line").sort_by("utc", "file", "line").last().over("id", "wave")
-        keep = (pl.col("file") == winner[0]) & (pl.col("line") == winner[1])
-        self.rows = accepted.filter(keep)
+        # One Int128 key orders (instant, file, line); the winner holds its group's maximum.
+        order = (pl.col("utc").cast(pl.Int128) * (1 << 40) + pl.col("file").cast(pl.Int128) * (1 << 32)
+                 + pl.col("line").cast(pl.Int128))
+        accepted = accepted.with_columns(keep=order == order.max().over("id", "wave"))
+        keep = pl.col("keep")
+        self.rows = accepted.filter(keep).drop("keep")
         losers = accepted.filter(~keep).group_by("file").len()
         for file_index, entry in enumerate(self.inputs):
             mine = counts.filter(pl.col("file") == file_index)
