@@ -172,9 +172,11 @@ class Survey:
                 frame = pl.concat([frame, field_problems(path, separator, len(header)).lazy()], how="horizontal")
             else:
                 frame = frame.with_columns(field_count=pl.lit(False), encoding=pl.lit(False))
+            # The date's parts once, as columns: every check below reads them (expressions are not shared).
             stamp = trimmed("submitted_at")
-            parts = stamp.str.extract_groups(DATE)
-            day = stamp.str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False)
+            dated = [stamp.str.extract_groups(DATE).alias("parts"),
+                     stamp.str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False).alias("day")]
+            parts, day = pl.col("parts"), pl.col("day")
             hour, minute, second = (parts.struct.field(str(i)).cast(pl.Int64) for i in (5, 6, 7))
             zone, sign = parts.struct.field("8"), parts.struct.field("9")
             zone_hour, zone_minute = (parts.struct.field(str(i)).cast(pl.Int64) for i in (10, 11))
@@ -194,9 +196,9 @@ class Survey:
             tables = {scale: answer_table(scale) for scale in set(self.scales.values())}
             codes = [coded(key, categories[key], answer_key, tables[self.scales[key]], pl.Int8).alias(key)
                      for key in self.items]
-            checked = frame.with_columns(
+            checked = frame.with_columns(dated).with_columns(
                 id=trimmed(id_column),
-                day=day, date_ok=parts.struct.field("1").is_not_null() & day.is_not_null() & good_time, utc=utc,
+                date_ok=parts.struct.field("1").is_not_null() & day.is_not_null() & good_time, utc=utc,
                 area=coded("area", categories["area"], area_key, area_index, pl.Int32),
                 *codes)
             invalid = pl.any_horizontal([pl.col(key) < 0 for key in self.items])
