@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "ScoreTests", dependencies: ["Score"]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "XLSXWriter", "Pipeline"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "RowStorage", "CSVParser"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "RowStorage", "CSVParser", "SyntheticData"]),
         .testTarget(name: "XMLStreamTests", dependencies: ["XMLStream"]),
         .testTarget(
             name: "XLSXInputTests",

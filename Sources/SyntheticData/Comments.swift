@@ -1,5 +1,18 @@
-/// The free-text answers the generator draws from: what better processes would
-/// change. Some hold commas, double quotes, a line break or non-ASCII text, so
+/// How the generator fills the comment column (`survey-pipeline generate --comments`).
+public enum CommentModel: String, Sendable, Hashable, CaseIterable {
+    /// The default: about a third of rows carry a comment of 5–40 words, composed
+    /// sentence by sentence from `CommentVocabulary` (waiting, rework, handoffs,
+    /// tools, ideas, leaders, workload; customers: waiting, repeat contacts,
+    /// errors, the online form, staff), like the verbatims of a real survey.
+    case realistic
+    /// The model of the first releases, kept so that `scripts/make-samples`
+    /// reproduces the tracked samples/ byte for byte: 30 % of rows, each one of
+    /// the short fixed answers of `Comments`.
+    case phrases
+}
+
+/// The fixed free-text answers of the `phrases` comment model: what better processes
+/// would change. Some hold commas, double quotes, a line break or non-ASCII text, so
 /// the files exercise RFC 4180 quoting and UTF-8.
 enum Comments {
     /// Answers to "What difference would better processes make in your life?".
@@ -49,6 +62,6 @@ enum Comments {
         "Staff were helpful but the process is slow.",
     ]
 
-    /// Share of rows that carry a comment.
+    /// Share of rows that carry a comment in the `phrases` model.
     static let rate = 0.3
 }

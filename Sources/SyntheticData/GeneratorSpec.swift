@@ -14,16 +14,20 @@ public struct GeneratorSpec: Sendable, Hashable {
     /// The first wave is Q1 of this year and wave i the i-th quarter after it:
     /// with the default 2025, four waves run 2025-Q1…2025-Q4 and eight end at 2026-Q4.
     public var startYear: Int = 2025
+    /// How the comment column is filled: `realistic` (about a third of rows, 5–40 words) unless
+    /// `phrases` is asked for, the first releases' model that samples/ was made with.
+    public var comments: CommentModel = .realistic
 
     /// A spec; the defaults are the demo sample (2,000 employees and 1,500 customers over 4 waves × 6 areas).
     public init(employees: Int = 2_000, customers: Int = 1_500, waves: Int = 4, areas: Int = 6,
-                seed: UInt64 = 2_025, startYear: Int = 2025) {
+                seed: UInt64 = 2_025, startYear: Int = 2025, comments: CommentModel = .realistic) {
         self.employees = employees
         self.customers = customers
         self.waves = waves
         self.areas = areas
         self.seed = seed
         self.startYear = startYear
+        self.comments = comments
     }
 
     /// Employee rows in each wave (the first `employees % waves` waves get one more):

@@ -40,7 +40,10 @@ struct SurveyFileWriter {
     let blockOfArea: [Int]
     let idPrefix: UInt8
     let seed: UInt64
-    let comments: [[UInt8]]
+    /// The fixed answers of the `phrases` comment model, CSV-encoded.
+    let phrases: [[UInt8]]
+    /// The sentences of the `realistic` comment model.
+    let commentVocabulary: CommentVocabulary
     private let breakdowns: [BreakdownColumn]
     private let vocabulary = CellVocabulary()
 
@@ -54,7 +57,8 @@ struct SurveyFileWriter {
     private static let blankBreakdown = 0.01
 
     init(spec: GeneratorSpec, form: SurveyForm, instrument: Instrument, areas: [Area], total: Int,
-         weights: [Double], blocks: [IdBlock], blockOfArea: [Int], idPrefix: Character, comments: [String]) {
+         weights: [Double], blocks: [IdBlock], blockOfArea: [Int], idPrefix: Character, phrases: [String],
+         commentVocabulary: CommentVocabulary) {
         self.spec = spec
         self.form = form
         plans = ItemPlan.plans(for: form, constructs: instrument.constructs)
@@ -66,7 +70,8 @@ struct SurveyFileWriter {
         self.blockOfArea = blockOfArea
         self.idPrefix = idPrefix.asciiValue ?? UInt8(ascii: "R")
         seed = spec.seed ^ (form.kind == .employee ? 0x454D_504C_4F59_4545 : 0x4355_5354_4F4D_4552)
-        self.comments = comments.map(CSVField.encode)
+        self.phrases = phrases.map(CSVField.encode)
+        self.commentVocabulary = commentVocabulary
         breakdowns = form.breakdowns.map(BreakdownColumn.named)
     }
 
@@ -156,10 +161,24 @@ struct SurveyFileWriter {
                                 missingRate: missingRate, into: &writer, rng: &rng)
                 }
                 writer.comma()
-                if rng.chance(Comments.rate), !comments.isEmpty {
-                    writer.append(comments[rng.below(comments.count)])
-                }
+                writeComment(into: &writer, rng: &rng)
                 try writer.endRow()
+            }
+        }
+    }
+
+    /// The comment cell, empty for rows without a comment. The `phrases` branch draws from
+    /// the stream exactly as the first releases did, so their files come out byte-identical.
+    @inline(__always)
+    private func writeComment(into writer: inout CSVLineWriter, rng: inout Xoshiro256) {
+        switch spec.comments {
+        case .phrases:
+            if rng.chance(Comments.rate), !phrases.isEmpty {
+                writer.append(phrases[rng.below(phrases.count)])
+            }
+        case .realistic:
+            if rng.chance(CommentVocabulary.rate) {
+                writer.append(CSVField.encode(commentVocabulary.compose(rng: &rng)))
             }
         }
     }

@@ -60,7 +60,8 @@ public enum SurveyGenerator {
         }
         return SurveyFileWriter(spec: spec, form: instrument.employee, instrument: instrument, areas: areas,
                                 total: spec.employees, weights: weights, blocks: blocks,
-                                blockOfArea: Array(areas.indices), idPrefix: "E", comments: Comments.employee)
+                                blockOfArea: Array(areas.indices), idPrefix: "E", phrases: Comments.employee,
+                                commentVocabulary: .employee())
     }
 
     /// Customers: one shared block of ids, 1.6 times a wave's responses.
@@ -70,6 +71,7 @@ public enum SurveyGenerator {
         let size = spec.rows(total: spec.customers, wave: 0) * 8 / 5 + 1
         return SurveyFileWriter(spec: spec, form: instrument.customer, instrument: instrument, areas: areas,
                                 total: spec.customers, weights: weights, blocks: [IdBlock(base: 1, size: size)],
-                                blockOfArea: areas.map { _ in 0 }, idPrefix: "C", comments: Comments.customer)
+                                blockOfArea: areas.map { _ in 0 }, idPrefix: "C", phrases: Comments.customer,
+                                commentVocabulary: .customer())
     }
 }

@@ -15,6 +15,10 @@ struct Generate: ParsableCommand {
     @Option(help: "Random seed.") var seed: UInt64 = 1
     /// Not `samples/`: that folder is tracked (scripts/make-samples regenerates it on purpose).
     @Option(help: "Output folder (employees.csv, customers.csv, areas.json).") var out = "generated"
+    @Option(help: ArgumentHelp(
+        "Comment model: realistic (about a third of rows, 5–40 words each) or phrases "
+            + "(30 % of rows, short fixed answers: the model samples/ was made with).",
+        valueName: "realistic|phrases")) var comments: CommentModel = .realistic
 
     func validate() throws {
         guard employees >= 0, customers >= 0 else { throw ValidationError("row counts must not be negative") }
@@ -22,9 +26,12 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        let spec = GeneratorSpec(employees: employees, customers: customers, waves: waves, areas: areas, seed: seed)
+        let spec = GeneratorSpec(employees: employees, customers: customers, waves: waves, areas: areas, seed: seed,
+                                  comments: comments)
         try SurveyPipelineCommand.guarded { () throws(PipelineError) in
             for path in try SampleWriter.write(spec, to: out) { print(path) }
         }
     }
 }
+
+extension CommentModel: ExpressibleByArgument {}
