@@ -22,8 +22,8 @@ struct Publisher {
         defer { withExtendedLifetime(lock) {} }
         AtomicFile.removeLeftovers(in: folder)
         let base = (folder as NSString).appendingPathComponent(metadata.reportName)
-        let rowsRead = metadata.inputs.reduce(0) { $0 + $1.rowsRead }
-        let rejected = metadata.inputs.reduce(0) { $0 + $1.rejected }
+        let gate = QualityGate(metadata.inputs, limit: config.maxRejectFraction)
+        let rowsRead = gate.read, rejected = gate.rejected
         let outcome = RunOutcome(jsonPath: base + ".json", rejectsPath: base + ".rejects.csv", workbookPath: nil,
                                  rowsRead: rowsRead, rejected: rejected)
         // Every output is written and flushed under its temporary name first; the renames come
@@ -34,8 +34,7 @@ struct Publisher {
                                             for: outcome.rejectsPath), outcome.rejectsPath))
         staged.append((try AtomicFile.stage(Data(ResultsJSON.document(report: report, metadata: metadata)
                                                     .rendered().utf8), for: outcome.jsonPath), outcome.jsonPath))
-        let share = rowsRead == 0 ? 0 : Double(rejected) / Double(rowsRead)
-        let gateHolds = share <= config.maxRejectFraction
+        let gateHolds = gate.holds
         let workbook = base + ".xlsx"
         if gateHolds {
             let temporary = AtomicFile.temporaryPath(for: workbook)
