@@ -18,7 +18,10 @@ public struct ValidationReport: Sendable {
         for input in inputs {
             lines.append("\(MessageText.quoted(input.path)): \(input.kind.rawValue) survey")
             if let problem = input.problem { lines.append("  \(problem.description)") }
-            guard let summary = input.summary else { continue }
+            guard let summary = input.summary else {
+                if input.problem == nil { lines.append("  header ok; rows not read (run stops at the input error)") }
+                continue
+            }
             lines.append("  header rows: \(input.headerRows)")
             lines.append("  rows read: \(summary.rowsRead)")
             lines.append("  accepted: \(summary.accepted)")

@@ -162,7 +162,9 @@ final class ValidateTests: XCTestCase {
                       output.stdout)
         XCTAssertTrue(output.stdout.contains("\(b):1: missing required columns \"submitted_at\", \"lead_vision\""),
                       output.stdout)
-        XCTAssertTrue(output.stdout.hasSuffix("run would exit 3\n"), output.stdout)
+        XCTAssertTrue(output.stdout.hasSuffix("\(Fixtures.path("tiny/customers.csv")): customer survey\n"
+                                              + "  header ok; rows not read (run stops at the input error)\n"
+                                              + "run would exit 3\n"), output.stdout)
         XCTAssertTrue(output.stderr.hasPrefix("input error: \(a):1: missing required columns"), output.stderr)
     }
 }
