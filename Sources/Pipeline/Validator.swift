@@ -41,6 +41,7 @@ public enum Validator {
         }
         guard report.problems.isEmpty else { return }
         let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        // Without a spill file the rows stay in memory, as in a run (which also warns).
         let ingested = try InputSetReader.read(files, config: config, jobs: jobs,
                                                spill: try? SpillFile(folder: options.spillFolder))
         let normalized = try NormalizedSurveys(employee: ingested.filter { $0.kind == .employee }.flatMap(\.parts),

@@ -33,10 +33,10 @@ final class ValidateTests: XCTestCase {
         return path
     }
 
-    private static let employeeHeader = try! String(contentsOfFile: Fixtures.path("tiny/employees.csv"), encoding: .utf8)
-        .split(separator: "\n")[0]
-    private static let customerHeader = try! String(contentsOfFile: Fixtures.path("tiny/customers.csv"), encoding: .utf8)
-        .split(separator: "\n")[0]
+    /// The header line of a tiny fixture file.
+    private func header(_ name: String) throws -> String {
+        String(try String(contentsOfFile: Fixtures.path("tiny/" + name), encoding: .utf8).prefix { $0 != "\n" })
+    }
 
     func testSamplesExitZeroLikeRun() throws {
         let root = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent().path
@@ -66,9 +66,9 @@ final class ValidateTests: XCTestCase {
 
     /// Every row of both surveys rejected: nothing to score is an input error (3), before the gate.
     func testNothingAcceptedExitsThreeLikeRun() throws {
-        let employees = try write("employees.csv", [String(Self.employeeHeader),
+        let employees = try write("employees.csv", [try header("employees.csv"),
             "E1,2026-07-01,Atlantis,Frontline,5,5,5,5,5,5,3,3,3,3,4,4,4,2,2,2,2,2,2,2,2,10,x"])
-        let customers = try write("customers.csv", [String(Self.customerHeader),
+        let customers = try write("customers.csv", [try header("customers.csv"),
             "C1,not a date,Operations,SMB,Web,4,4,4,5,10,"])
         let result = try statuses(try config(employees: [employees], customers: [customers]))
         XCTAssertEqual(result.validate, 3)
@@ -80,7 +80,7 @@ final class ValidateTests: XCTestCase {
     func testExamplesNameLineColumnAndValue() throws {
         let good = "2026-07-02,Ops,Frontline,5,5,5,5,5,5,3,3,3,3,4,4,4,2,2,2,2,2,2,2,2,10,x"
         let long = String(repeating: "y", count: 100)
-        let employees = try write("employees.csv", [String(Self.employeeHeader),
+        let employees = try write("employees.csv", [try header("employees.csv"),
             "E1," + good,                                                          // 2
             "E2,2026-02-30,Ops,Frontline,5,5,5,5,5,5,3,3,3,3,4,4,4,2,2,2,2,2,2,2,2,10,x",   // 3 bad_date
             "E3,\(long),Ops,Frontline,5,5,5,5,5,5,3,3,3,3,4,4,4,2,2,2,2,2,2,2,2,10,x",       // 4 bad_date
