@@ -9,7 +9,8 @@ import PackageDescription
 // Each stage depends only on the vocabulary, storage, jobs and earlier stages (Normalize
 // reuses Ingest's FNV-1a; Score reads the row stores, not Normalize's types). Each C library
 // sits behind a system-library target and one Swift wrapper, the only place its symbols
-// appear (CLibCSV → CSVParser, CXLSXWriter → XLSXWriter). SyntheticData (the `generate` command) is beside the pipeline.
+// appear (CLibCSV → CSVParser, CXLSXWriter → XLSXWriter). SyntheticData (the `generate` command) is beside the pipeline;
+// ConfigDraft (the `init` command's guesses) sits under Pipeline, which writes the draft.
 let package = Package(
     name: "SurveyPipeline",
     // Mutex and Atomic (Synchronization) need macOS 15.
@@ -60,9 +61,10 @@ let package = Package(
         .target(name: "Score", dependencies: ["SurveyModel", "RowStorage", "Jobs"]),
         .target(name: "XLSXWriter", dependencies: ["CXLSXWriter"]),
         .target(name: "Export", dependencies: ["SurveyModel", "Score", "XLSXWriter"]),
+        .target(name: "ConfigDraft", dependencies: ["SurveyModel", "Ingest", "CSVParser", "Export"]),
         .target(
             name: "Pipeline",
-            dependencies: ["SurveyModel", "RowStorage", "Ingest", "Normalize", "Score", "Export"]
+            dependencies: ["SurveyModel", "RowStorage", "Ingest", "Normalize", "Score", "Export", "ConfigDraft"]
         ),
         .target(name: "SyntheticData", dependencies: ["SurveyModel", "Export"]),
         .executableTarget(
@@ -83,6 +85,7 @@ let package = Package(
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "XLSXWriter", "Pipeline"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "RowStorage", "CSVParser", "SyntheticData"]),
+        .testTarget(name: "ConfigDraftTests", dependencies: ["ConfigDraft"]),
         .testTarget(name: "XMLStreamTests", dependencies: ["XMLStream"]),
         .testTarget(
             name: "XLSXInputTests",

@@ -22,22 +22,23 @@ public final class HeaderMap: Sendable {
     /// Header cells the instrument does not use, as written.
     public let unknownColumns: [String]
 
-    /// - Throws: `PipelineError.input` naming the missing or repeated column.
+    /// - Throws: `PipelineError.input` naming every missing required column at once (SPEC §3.1), or a
+    ///   repeated one.
     public init(header: CSVRecord, form: SurveyForm, renames: [String: String], file: String) throws(PipelineError) {
         var positions: [String: [Int]] = [:]
         for index in 0..<header.count {
             positions[Self.fold(header.string(index)), default: []].append(index)
         }
         var used = Set<Int>()
+        var missing: [String] = []
         func find(_ canonical: String, required: Bool) throws(PipelineError) -> Int? {
             let name = renames[canonical] ?? canonical
             guard let found = positions[Self.fold(name)] else {
-                if !required { return nil }
-                // A 10,000-column header stays one short message.
-                let present = MessageText.list((0..<min(header.count, MessageText.maxListed)).map(header.string))
-                    + (header.count > MessageText.maxListed ? ", … and \(header.count - MessageText.maxListed) more" : "")
-                throw .input(file: file, line: 1, message: "missing required column \"\(MessageText.quoted(name))\" "
-                             + "(the header has: \(present))")
+                if required {
+                    let key = renames[canonical] == nil ? "" : " (inputs.columns.\(form.kind.rawValue).\(canonical))"
+                    missing.append("\"\(MessageText.quoted(name))\"" + key)
+                }
+                return nil
             }
             guard found.count == 1 else {
                 throw .input(file: file, line: 1, message: "column \"\(MessageText.quoted(name))\" appears \(found.count) times in the header "
@@ -60,7 +61,18 @@ public final class HeaderMap: Sendable {
         for name in form.breakdowns { breakdowns.append(try find(name, required: false)) }
         self.breakdowns = breakdowns
         comment = try find("comment", required: false)
+        if !missing.isEmpty { throw Self.missingColumns(missing, header: header, file: file) }
         unknownColumns = (0..<header.count).filter { !used.contains($0) }.map { names[$0] }
+    }
+
+    /// One input error for every missing column of a file (SPEC §3.1), the header's first names beside
+    /// them: a 10,000-column header stays one short message (SPEC §3.1 "Messages").
+    static func missingColumns(_ missing: [String], header: CSVRecord, file: String) -> PipelineError {
+        var shown = missing.prefix(MessageText.maxListed).joined(separator: ", ")
+        if missing.count > MessageText.maxListed { shown += ", … and \(missing.count - MessageText.maxListed) more" }
+        let present = MessageText.list((0..<header.count).map(header.string))
+        return .input(file: file, line: 1, message: "missing required column\(missing.count == 1 ? "" : "s") \(shown) "
+                      + "(the header has \(header.count) column\(header.count == 1 ? "" : "s"): \(present))")
     }
 
     /// Column name in its comparison form.

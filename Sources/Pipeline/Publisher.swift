@@ -32,12 +32,11 @@ struct Publisher {
         defer { withExtendedLifetime(lock) {} }
         folder.removeLeftovers()
         let name = metadata.reportName
-        let rowsRead = metadata.inputs.reduce(0) { $0 + $1.rowsRead }
-        let rejected = metadata.inputs.reduce(0) { $0 + $1.rejected }
+        let gate = QualityGate(metadata.inputs, limit: config.maxRejectFraction)
+        let rowsRead = gate.read, rejected = gate.rejected
         let rejectsData = Data(RejectsCSV.render(rejects, files: files).utf8)
         let jsonData = Data(ResultsJSON.document(report: report, metadata: metadata).rendered().utf8)
-        let share = rowsRead == 0 ? 0 : Double(rejected) / Double(rowsRead)
-        guard share <= config.maxRejectFraction else {
+        guard gate.holds else {
             let slot = name + ".failed"
             try folder.publish(slot: slot, files: [Self.data(jsonData, slot + ".json"),
                                                    Self.data(rejectsData, slot + ".rejects.csv")])

@@ -66,7 +66,7 @@ public enum Runner {
         log.log(.info, "run finished", [("wave", report.wave), ("rows_read", String(outcome.rowsRead)),
                                         ("rejected", String(outcome.rejected))] + clock.fields)
         if outcome.workbookPath == nil {
-            throw .qualityGate(rejected: outcome.rejected, read: outcome.rowsRead, limit: config.maxRejectFraction)
+            throw QualityGate(metadata.inputs, limit: config.maxRejectFraction).failure
         }
         return outcome
     }

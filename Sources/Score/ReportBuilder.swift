@@ -17,7 +17,7 @@ public enum ReportBuilder {
         let present = Array(Set(employee.waves + customer.waves)).sorted()
         let labels = present.map { WaveLabel.label(key: $0, period: period) }
         guard !present.isEmpty else {
-            throw .input(file: "(all inputs)", line: nil, message: "no row was accepted, so there is nothing to score")
+            throw .nothingAccepted
         }
         var reportIndex = present.count - 1
         if let wave {

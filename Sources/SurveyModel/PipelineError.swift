@@ -34,9 +34,14 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
         case .other(let message): return "error: \(message)"
         }
     }
+
+    /// Every input read, none accepted (exit 3): the run has nothing to score.
+    public static let nothingAccepted = PipelineError.input(file: "(all inputs)", line: nil,
+                                                            message: "no row was accepted, so there is nothing to score")
 }
 
-private func formatPercent(_ share: Double) -> String {
+/// A share as a percentage with one decimal, as the quality-gate messages write it (`5.0%`).
+public func formatPercent(_ share: Double) -> String {
     let tenths = Int((share * 1000).rounded())
     return "\(tenths / 10).\(tenths % 10)%"
 }

@@ -163,6 +163,24 @@ final class SurveyFileReaderTests: XCTestCase {
         XCTAssertTrue(inputError(path)?.message.contains("respondent_id") ?? false)
     }
 
+    /// Every missing required column in one input error (SPEC §3.1), in form order; a renamed
+    /// column is named as the file should spell it, with the config key that renamed it.
+    func testEveryMissingColumnInOneError() throws {
+        let folder = try ScratchFolder()
+        let header = ["respondent_id", "submitted_at", "area", "lead_mobilize", "lead_momentum", "lead_inspire",
+                      "lead_empower", "mgmt_buyin", "mgmt_control", "mgmt_planned", "life_easier", "life_time",
+                      "life_lasting", "waste_defects", "waste_overproduction", "waste_waiting", "waste_talent",
+                      "waste_transport", "waste_inventory", "waste_motion", "waste_processing", "enps"]
+        let path = try folder.write("short.csv", CSV.bytes([header]))
+        let error = inputError(path, config: CSV.config(renames: ["lead_vision": "Q1"]))
+        XCTAssertEqual(error?.file, path)
+        XCTAssertEqual(error?.line, 1)
+        XCTAssertEqual(error?.message, "missing required columns \"Q1\" (inputs.columns.employee.lead_vision), "
+                       + "\"lead_urgency\", \"mgmt_budget\" (the header has 22 columns: respondent_id, "
+                       + "submitted_at, area, lead_mobilize, lead_momentum, lead_inspire, lead_empower, mgmt_buyin, "
+                       + "mgmt_control, mgmt_planned, … and 12 more)")
+    }
+
     func testUnknownExtraAndMissingOptionalColumns() throws {
         let folder = try ScratchFolder()
         let header = CSV.header.filter { $0 != "role" && $0 != "comment" }

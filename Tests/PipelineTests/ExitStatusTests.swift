@@ -66,14 +66,16 @@ final class ExitStatusTests: XCTestCase {
         XCTAssertEqual(written, ["readiness-2026-Q3.failed.json", "readiness-2026-Q3.failed.rejects.csv"])
     }
 
-    /// `validate` lists every problem, not only the first, and writes nothing.
+    /// `validate` lists every problem, not only the first (see ValidateTests for the rest).
     func testValidateReportsEveryProblem() throws {
         let path = try config {
             $0["inputs"] = ["employees": ["/nonexistent/a.csv", "/nonexistent/b.csv"],
                             "customers": [Fixtures.path("tiny/customers.csv")]]
         }
-        let (status, stderr) = try run(["validate", "--config", path])
-        XCTAssertEqual(status, 3)
-        XCTAssertTrue(stderr.contains("/nonexistent/a.csv") && stderr.contains("/nonexistent/b.csv"), stderr)
+        let output = try CLI.output(try CLI.binary(), ["validate", "--config", path])
+        XCTAssertEqual(output.status, 3)
+        XCTAssertTrue(output.stdout.contains("/nonexistent/a.csv: no such file")
+                      && output.stdout.contains("/nonexistent/b.csv: no such file"), output.stdout)
+        XCTAssertEqual(output.stderr, "input error: /nonexistent/a.csv: no such file\n")
     }
 }

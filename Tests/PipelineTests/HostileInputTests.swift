@@ -125,11 +125,11 @@ final class HostileInputTests: XCTestCase {
     }
 
     /// The fuzzer's minimized crash, `s\rs`: two records, on lines 1 and 2 (it is also a header
-    /// without the required columns, so the run stops with an input error naming the first one).
+    /// without the required columns, so the run stops with one input error naming all of them).
     func testFuzzCrashLoneCarriageReturn() throws {
         let path = Hostile.file("fuzz-crash-lone-cr.csv")
         Hostile.assertInputError(try Hostile.failure(employees: [path]), naming: path,
-                                 saying: "missing required column \"respondent_id\"")
+                                 saying: "missing required columns \"respondent_id\", \"submitted_at\", \"area\", ")
         XCTAssertEqual(try HostileLines.startLines(of: path), [1, 2])
     }
 

@@ -1,0 +1,168 @@
+import Export
+import SurveyModel
+
+/// One construct of the draft: a shared column prefix, or the whole survey.
+struct DraftConstruct: Sendable {
+    var name: String
+    var survey: SurveyKind
+    var items: [String]
+
+    var json: JSONOutput {
+        .object([("name", .string(name)), ("label", .string(name)), ("survey", .string(survey.rawValue)),
+                 ("items", .array(items.map(JSONOutput.string)))])
+    }
+}
+
+/// One survey's form as `init` guesses it from a file's header and answers.
+struct DraftForm: Sendable {
+    var json: JSONOutput
+    /// `inputs.columns.<kind>`: our column → the file's header, where they differ.
+    var renames: [(String, JSONOutput)] = []
+    var constructs: [DraftConstruct] = []
+
+    init(_ profile: FileProfile, kind: SurveyKind, notes: inout [String]) throws(PipelineError) {
+        let header = profile.header, file = MessageText.quoted(profile.path)
+        let id = Guess.idColumn(header, kind: kind), date = Guess.dateColumn(header)
+        let area = Guess.areaColumn(header), comment = Guess.commentColumn(header)
+        let breakdowns = Guess.breakdowns(header, kind: kind)
+        for (canonical, index) in [("submitted_at", date), ("area", area), ("comment", comment)] {
+            if let index, AreaCatalog.fold(header[index]) != canonical {
+                renames.append((canonical, .string(header[index])))
+            }
+        }
+        if id == nil { notes.append("\(file): no id column found (respondent_id, response_id, id): set id_column") }
+        if date == nil {
+            notes.append("\(file): no submission-time column found: name it in inputs.columns.\(kind.rawValue).submitted_at")
+        }
+        if area == nil { notes.append("\(file): no area column found: every row goes to the catch-all area") }
+        let roles = Set([id, date, area, comment].compactMap { $0 } + breakdowns)
+        var items: [(key: String, scale: Scale)] = [], recommend: String?
+        var integerColumns: [(index: Int, range: ClosedRange<Int>)] = []
+        for index in header.indices where !roles.contains(index) && !Guess.isMetadata(header[index]) {
+            let name = "\"" + MessageText.quoted(header[index]) + "\""
+            switch Guess.scale(profile.columns[index]) {
+            case .builtIn(.zeroToTen) where recommend == nil:
+                recommend = header[index]
+                items.append((header[index], .zeroToTen))
+            case .builtIn(.zeroToTen):
+                notes.append("\(file): \(name) left out: a second 0-10 column (only \"\(MessageText.quoted(recommend ?? ""))\" is the recommend item)")
+            case .builtIn(let scale):
+                items.append((header[index], scale))
+            case .integers(let range):
+                integerColumns.append((index, range))
+            case .notAScale(let why):
+                notes.append("\(file): \(name) left out: \(why)")
+            }
+        }
+        if recommend == nil, let near = Self.nearZeroToTen(profile, integerColumns) {
+            // This version's forms need a 0-10 item; the closest column is taken, its stray answers shown.
+            recommend = header[near.index]
+            items.append((header[near.index], .zeroToTen))
+            notes.append("\(file): no column holds only 0-10 answers; \"\(MessageText.quoted(header[near.index]))\" is the "
+                         + "recommend item; answers outside 0-10: \(near.outside) (first: \"\(near.example)\" on line "
+                         + "\(near.line)), which run rejects as invalid_value: check them")
+        }
+        for (index, range) in integerColumns where header[index] != recommend {
+            notes.append("\(file): \"\(MessageText.quoted(header[index]))\" left out: integers \(range.lowerBound)–\(range.upperBound) "
+                         + "fit no built-in scale (this version has no user-defined scales)")
+        }
+        if recommend == nil {
+            notes.append("\(file): no 0-10 column for the recommend item (eNPS / NPS); this version needs one")
+        }
+        let scored = items.filter { $0.scale != .zeroToTen }.map(\.key)
+        constructs = Self.constructs(scored, kind: kind)
+        var form: [(String, JSONOutput)] = [("id_column", id.map { .string(header[$0]) } ?? .null)]
+        form.append(("recommend_item", .string(recommend)))
+        form.append(("breakdowns", .array(breakdowns.map { .string(header[$0]) })))
+        form.append(("items", .array(items.map { item in
+            .object([("key", .string(item.key)), ("text", .string(item.key)), ("scale", .string(item.scale.rawValue))])
+        })))
+        json = .object(form)
+        notes.append("\(file): \(profile.rows) rows, \(items.count) items (" + Dictionary(grouping: items, by: \.scale)
+            .sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value.count) \($0.key.rawValue)" }
+            .joined(separator: ", ") + ")" + (recommend.map { ", recommend item \"\(MessageText.quoted($0))\"" } ?? ""))
+    }
+
+    /// One construct per prefix that two or more items share; the other items form one construct
+    /// named after the survey (all of them when no prefix is shared).
+    static func constructs(_ keys: [String], kind: SurveyKind) -> [DraftConstruct] {
+        var groups: [(prefix: String, items: [String])] = []
+        for key in keys {
+            guard let prefix = Guess.prefix(key) else { continue }
+            if let index = groups.firstIndex(where: { $0.prefix == prefix }) {
+                groups[index].items.append(key)
+            } else {
+                groups.append((prefix, [key]))
+            }
+        }
+        let shared = groups.filter { $0.items.count > 1 }
+        let grouped = Set(shared.flatMap(\.items))
+        var constructs = shared.map { DraftConstruct(name: $0.prefix, survey: kind, items: $0.items) }
+        let rest = keys.filter { !grouped.contains($0) }
+        if !rest.isEmpty { constructs.append(DraftConstruct(name: kind.rawValue, survey: kind, items: rest)) }
+        return constructs
+    }
+
+    /// The integer column closest to 0–10: a 9 or 10 among its answers and at least 95% of them in 0…10.
+    private static func nearZeroToTen(_ profile: FileProfile, _ columns: [(index: Int, range: ClosedRange<Int>)])
+        -> (index: Int, outside: Int, example: String, line: Int)? {
+        for (index, _) in columns {
+            let values = profile.columns[index].values
+            let inside = values.filter { (Guess.integer($0.key) ?? -1) <= 10 && (Guess.integer($0.key) ?? -1) >= 0 }
+            guard inside.keys.contains("9") || inside.keys.contains("10") else { continue }
+            let answered = profile.columns[index].answered, kept = inside.values.reduce(0) { $0 + $1.count }
+            guard Double(kept) >= 0.95 * Double(answered),
+                  let first = values.filter({ inside[$0.key] == nil }).min(by: { $0.value.line < $1.value.line })
+            else { continue }
+            return (index, answered - kept, MessageText.quoted(first.key), first.value.line)
+        }
+        return nil
+    }
+
+    /// The default form of SPEC §3.2 / §3.3, for a survey `init` was not given.
+    static func defaultJSON(_ kind: SurveyKind) -> JSONOutput {
+        let form = DefaultInstrument.value.form(kind)
+        return .object([
+            ("id_column", .string(form.idColumn)), ("recommend_item", .string(form.recommendItem)),
+            ("breakdowns", .array(form.breakdowns.map(JSONOutput.string))),
+            ("items", .array(form.items.map { item in
+                .object([("key", .string(item.key)), ("text", .string(item.text)), ("scale", .string(item.scale.rawValue))])
+            })),
+        ])
+    }
+}
+
+/// The areas: the area column's distinct values over every file, trimmed, first spelling seen.
+struct DraftAreas: Sendable {
+    var names: [(name: String, rows: Int)] = []
+
+    init(_ profiles: [FileProfile]) {
+        var index: [String: Int] = [:]
+        for profile in profiles {
+            guard let column = Guess.areaColumn(profile.header) else { continue }
+            for (value, seen) in profile.columns[column].values.sorted(by: { $0.value.line < $1.value.line }) {
+                let key = AreaCatalog.fold(value)
+                if let at = index[key] {
+                    names[at].rows += seen.count
+                } else {
+                    index[key] = names.count
+                    names.append((value, seen.count))
+                }
+            }
+        }
+    }
+
+    /// The catch-all area's name when no file has an area column.
+    static let catchAll = "All"
+
+    var json: JSONOutput {
+        names.isEmpty ? .array([.object([("name", .string(Self.catchAll))])])
+            : .array(names.map { .object([("name", .string($0.name))]) })
+    }
+
+    var notes: [String] {
+        guard !names.isEmpty else { return [] }
+        return ["\(names.count) areas (rows): " + MessageText.list(names.map { "\($0.name) \($0.rows)" })
+                + "; set each area's headcount, and make other spellings of one area its aliases"]
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import XCTest
+
+/// `init` then `validate` / `run` (SPEC §8 `init`): the draft is accepted on the files it was
+/// drafted from, run scores them, and an existing config is replaced only with --force.
+final class InitTests: XCTestCase {
+    private let repo = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// The samples, with their hand-made bad rows: init, validate (0), run (0, a workbook).
+    func testInitOnTheSamplesThenValidateAndRun() throws {
+        let binary = try CLI.binary(), folder = try Fixtures.temporaryFolder()
+        let config = folder + "/pipeline.json"
+        let drafted = try CLI.output(binary, ["init", "--employees", repo + "/samples/employees.csv",
+                                              "--customers", repo + "/samples/customers.csv", "--out", config])
+        XCTAssertEqual(drafted.status, 0, drafted.stderr)
+        XCTAssertTrue(drafted.stdout.contains("constructs: lead (6 items), mgmt (4 items), life (3 items), "
+                                              + "waste (8 items), cx (4 items)"), drafted.stdout)
+        let validated = try CLI.output(binary, ["validate", "--config", config])
+        XCTAssertEqual(validated.status, 0, validated.stdout + validated.stderr)
+        // Every hand-made bad row but the unknown area (init made "Narnia" an area) is still rejected.
+        XCTAssertTrue(validated.stdout.contains("  rejected: 6\n"), validated.stdout)
+        let out = folder + "/reports"
+        let ran = try CLI.output(binary, ["run", "--config", config, "--out", out, "--quiet"])
+        XCTAssertEqual(ran.status, 0, ran.stderr)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: out + "/readiness-2025-Q4.json"))) as? [String: Any])
+        let areas = try XCTUnwrap(json["areas"] as? [[String: Any]])
+        XCTAssertEqual(areas.count, 19 + 1, "19 spellings of areas, then All areas")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/readiness-2025-Q4.xlsx"))
+    }
+
+    /// A hand-made plain file: a 1–5 column, a 0–10 column and the labels "Agree" / "Strongly agree"
+    /// become likert, 0-10 (the recommend item) and likert; validate accepts every row.
+    func testInitOnAHandMadePlainFile() throws {
+        let binary = try CLI.binary(), folder = try Fixtures.temporaryFolder()
+        try writeStaff(in: folder)
+        let drafted = try CLI.output(binary, ["init", "--employees", "staff.csv", "--customers",
+                                              repo + "/Tests/Fixtures/tiny/customers.csv"], in: folder)
+        XCTAssertEqual(drafted.status, 0, drafted.stderr)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: folder + "/pipeline.json"))) as? [String: Any])
+        let instrument = try XCTUnwrap(json["instrument"] as? [String: Any])
+        let employee = try XCTUnwrap(instrument["employee"] as? [String: Any])
+        let items = try XCTUnwrap(employee["items"] as? [[String: Any]])
+        XCTAssertEqual(items.map { $0["key"] as? String }, ["pace", "recommend", "support"])
+        XCTAssertEqual(items.map { $0["scale"] as? String }, ["likert", "0-10", "likert"])
+        XCTAssertEqual(employee["recommend_item"] as? String, "recommend")
+        let validated = try CLI.output(binary, ["validate"], in: folder)
+        XCTAssertEqual(validated.status, 0, validated.stdout + validated.stderr)
+        XCTAssertTrue(validated.stdout.contains("staff.csv: employee survey\n  header rows: 1\n  rows read: 3\n"
+                                                + "  accepted: 3\n  rejected: 0\n"), validated.stdout)
+    }
+
+    private func writeStaff(in folder: String) throws {
+        try Data("""
+            respondent_id,submitted_at,area,pace,recommend,support
+            e1,2026-07-01,North,1,10,Agree
+            e2,2026-07-02,South,5,0,Strongly agree
+            e3,2026-07-03,North,3,9,agree
+
+            """.utf8).write(to: URL(fileURLWithPath: folder + "/staff.csv"))
+    }
+
+    func testExistingConfigIsReplacedOnlyWithForce() throws {
+        let binary = try CLI.binary(), folder = try Fixtures.temporaryFolder()
+        let config = folder + "/pipeline.json"
+        try Data("keep me".utf8).write(to: URL(fileURLWithPath: config))
+        try writeStaff(in: folder)
+        let arguments = ["init", "--employees", folder + "/staff.csv",
+                         "--customers", repo + "/Tests/Fixtures/tiny/customers.csv", "--out", config]
+        let refused = try CLI.output(binary, arguments)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertEqual(refused.stderr, "usage: \(config) exists; pass --force to replace it\n")
+        XCTAssertEqual(try String(contentsOfFile: config, encoding: .utf8), "keep me")
+        let forced = try CLI.output(binary, arguments + ["--force"])
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        XCTAssertEqual(try CLI.output(binary, ["validate", "--config", config]).status, 0)
+    }
+}
