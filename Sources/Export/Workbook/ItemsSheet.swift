@@ -13,8 +13,9 @@ struct ItemsSheet {
         let areas = report.areas
         let keys = areas.first?.items.map(\.key) ?? []
         let nStart = 2 + areas.count + 1
-        try writer.text(0, 0, "% favorable by item and area, \(report.wave) (agree or strongly agree; "
-            + "for waste items: never or rarely)", formats.section, measure: false)
+        let wording = ScaleWording(instrument: config.instrument)
+        let title = wording.isDefault ? "agree or strongly agree; for waste items: never or rarely" : wording.favorable
+        try writer.text(0, 0, "% favorable by item and area, \(report.wave) (\(title))", formats.section, measure: false)
         try writer.header(1, 0, ["Question", "Item"] + areas.map(\.area), textColumns: [0, 1])
         try writer.header(1, nStart, areas.map { "n \($0.area)" }, textColumns: [])
         for (offset, key) in keys.enumerated() {
