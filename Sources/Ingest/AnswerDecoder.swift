@@ -4,8 +4,9 @@ import SurveyModel
 /// in the order: the scale's `values` recodes, the integers min…max, `0-10`
 /// integer labels (`10 - Extremely likely`), the missing texts, the labels.
 /// Texts are compared as §3 says: ASCII cells byte by byte (case and white
-/// space runs folded on the fly, no allocation); a non-ASCII cell is folded
-/// with `TextKey.fold` first, then compared the same way.
+/// space runs folded on the fly, no allocation); a non-ASCII cell is compared
+/// as written, then folded with `TextKey.fold` and compared again (unless
+/// its ASCII bytes rule every text out).
 public struct AnswerDecoder: Sendable {
     /// What the hot path needs of an item's scale: plain values, no references.
     private struct Bounds {
@@ -25,6 +26,8 @@ public struct AnswerDecoder: Sendable {
         var recodes: [(text: [UInt8], value: Int)]
         var missing: [[UInt8]]
         var labels: [(text: [UInt8], value: Int)]
+        /// The ASCII of every text and the digits; nil when any text may follow (integer labels).
+        var alphabet: ASCIIAlphabet?
     }
 
     private let bounds: [Bounds]
@@ -48,8 +51,11 @@ public struct AnswerDecoder: Sendable {
                 let pairs = { (map: [String: Int]) in
                     map.sorted { $0.key < $1.key }.map { (text: Array($0.key.utf8), value: $0.value) }
                 }
-                tables.append(Table(recodes: pairs(scale.recodes), missing: Self.commonMissing + scale.missing.map { Array($0.utf8) },
-                                    labels: pairs(scale.labels)))
+                let recodes = pairs(scale.recodes), labels = pairs(scale.labels)
+                let missing = Self.commonMissing + scale.missing.map { Array($0.utf8) }
+                let alphabet = ASCIIAlphabet(recodes.map(\.text) + missing + labels.map(\.text) + [Array("0123456789".utf8)])
+                tables.append(Table(recodes: recodes, missing: missing, labels: labels,
+                                    alphabet: scale.integerLabels ? nil : alphabet))
             }
             bounds.append(Bounds(min: scale.min, max: scale.max, digits: scale.max >= 100 ? 3 : 2,
                                  digitFastPath: scale.recodes.isEmpty, integerLabels: scale.integerLabels, table: table))
@@ -68,6 +74,9 @@ public struct AnswerDecoder: Sendable {
         }
         let field = ValueParser.trimmed(cell)
         if field.allSatisfy({ $0 < 0x80 }) { return decode(field, scale) }
+        // Non-ASCII: as written first (`Don’t know`), then folded when its ASCII could still spell a text.
+        if let code = decode(field, scale) { return code }
+        if let alphabet = tables[scale.table].alphabet, !alphabet.admits(field) { return nil }
         let folded = Array(TextKey.fold(String(decoding: field, as: UTF8.self)).utf8)
         return decode(folded[...], scale)
     }

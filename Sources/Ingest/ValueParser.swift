@@ -15,16 +15,18 @@ public enum ValueParser {
     }
 
     /// True when a cell means "no answer" (SPEC §3.4), used for optional text columns too.
-    /// A non-ASCII cell is folded (§3 "Comparing text") unless it is longer than any missing
-    /// text could be (256 bytes), so long comments are not folded.
+    /// A non-ASCII cell is compared as it is, then folded (§3 "Comparing text") only when
+    /// its ASCII bytes could still spell a missing text.
     public static func isMissing<Cell: Bytes>(_ cell: Cell) -> Bool {
         let field = trimmed(cell)
         if field.isEmpty { return true }
-        if field.allSatisfy({ $0 < 0x80 }) { return AnswerDecoder.commonMissing.contains { matches(field, $0) } }
-        if field.count > 256 { return false }
+        if AnswerDecoder.commonMissing.contains(where: { matches(field, $0) }) { return true }
+        if field.allSatisfy({ $0 < 0x80 }) || !missingAlphabet.admits(field) { return false }
         let folded = Array(TextKey.fold(String(decoding: field, as: UTF8.self)).utf8)
         return AnswerDecoder.commonMissing.contains { matches(folded, $0) }
     }
+
+    private static let missingAlphabet = ASCIIAlphabet(AnswerDecoder.commonMissing)
 
     /// ASCII white space stripped at both ends.
     public static func trimmed<Cell: Bytes>(_ cell: Cell) -> Cell.SubSequence {
