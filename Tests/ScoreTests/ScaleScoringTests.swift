@@ -90,4 +90,28 @@ final class ScaleScoringTests: XCTestCase {
         assertClose(r6.neutral, 0)
         assertClose(r6.unfavorable, 100.0 / 3)
     }
+
+    func testDriverOnASevenPointItemUsesItsNormalizedValues() throws {
+        // leadership = [a7] (1–7), employee_life = [s6] (1–6); 36 respondents cycling a7 1…6 and s6 1…6.
+        let instrument = Instrument(
+            employee: self.instrument.employee, customer: DefaultInstrument.value.customer,
+            constructs: [Construct(name: "leadership", label: "Lead", survey: .employee, items: ["a7"]),
+                         Construct(name: "employee_life", label: "Life", survey: .employee, items: ["s6"])])
+        let rows: [[String: Int]] = (0..<36).map { ["a7": $0 % 6 + 1 + ($0 % 7 == 0 ? 1 : 0), "s6": ($0 / 6) % 6 + 1] }
+        var config = PipelineConfig(inputs: InputConfig(), areas: [Area(name: "Ops")], instrument: instrument)
+        config.privacy.minGroupSize = 1
+        let customers = ResponseTable(kind: .customer, itemCount: instrument.customer.items.count,
+                                      breakdownCount: instrument.customer.breakdowns.count)
+        let report = try ReportBuilder.build(employee: table(rows, instrument: instrument), customer: customers,
+                                             config: config, wave: nil, jobs: 2)
+        let driver = try XCTUnwrap(report.group("Ops").allDrivers?.first { $0.item == "a7" })
+        let x = rows.map { Double($0["a7"]! - 1) / 6 * 100 }, y = rows.map { Double($0["s6"]! - 1) / 5 * 100 }
+        let mx = x.reduce(0, +) / 36, my = y.reduce(0, +) / 36
+        let sxy = zip(x, y).map { ($0 - mx) * ($1 - my) }.reduce(0, +)
+        let r = sxy / (x.map { ($0 - mx) * ($0 - mx) }.reduce(0, +) * y.map { ($0 - my) * ($0 - my) }.reduce(0, +)).squareRoot()
+        XCTAssertEqual(driver.n, 36)
+        XCTAssertEqual(driver.mean, mx, accuracy: 1e-9)
+        XCTAssertEqual(driver.impact, r, accuracy: 1e-9)
+        XCTAssertEqual(driver.priority, max(r, 0) * (100 - mx), accuracy: 1e-9)
+    }
 }
