@@ -75,11 +75,11 @@ struct DraftForm: Sendable {
         form.append(("recommend_item", .string(recommend)))
         form.append(("breakdowns", .array(breakdowns.map { .string(header[$0]) })))
         form.append(("items", .array(items.map { item in
-            .object([("key", .string(item.key)), ("text", .string(item.key)), ("scale", .string(item.scale.rawValue))])
+            .object([("key", .string(item.key)), ("text", .string(item.key)), ("scale", .string(item.scale.name))])
         })))
         json = .object(form)
-        notes.append("\(file): \(profile.rows) rows, \(items.count) items (" + Dictionary(grouping: items, by: \.scale)
-            .sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value.count) \($0.key.rawValue)" }
+        notes.append("\(file): \(profile.rows) rows, \(items.count) items (" + Dictionary(grouping: items, by: \.scale.name)
+            .sorted { $0.key < $1.key }.map { "\($0.value.count) \($0.key)" }
             .joined(separator: ", ") + ")" + (recommend.map { ", recommend item \"\(MessageText.quoted($0))\"" } ?? ""))
     }
 
@@ -126,7 +126,7 @@ struct DraftForm: Sendable {
             ("id_column", .string(form.idColumn)), ("recommend_item", .string(form.recommendItem)),
             ("breakdowns", .array(form.breakdowns.map(JSONOutput.string))),
             ("items", .array(form.items.map { item in
-                .object([("key", .string(item.key)), ("text", .string(item.text)), ("scale", .string(item.scale.rawValue))])
+                .object([("key", .string(item.key)), ("text", .string(item.text)), ("scale", .string(item.scale.name))])
             })),
         ])
     }

@@ -14,8 +14,8 @@ public final class HeaderMap: Sendable {
     public let area: Int
     /// One per form item, in form order.
     public let items: [Int]
-    /// The scale of each form item, in form order.
-    public let scales: [Scale]
+    /// Reads each form item's answers by its scale, in form order.
+    public let answers: AnswerDecoder
     /// One per form breakdown; nil when the file lacks it.
     public let breakdowns: [Int?]
     public let comment: Int?
@@ -56,7 +56,7 @@ public final class HeaderMap: Sendable {
         var items: [Int] = []
         for item in form.items { items.append(try find(item.key, required: true) ?? 0) }
         self.items = items
-        scales = form.items.map(\.scale)
+        answers = AnswerDecoder(form.items.map(\.scale))
         var breakdowns: [Int?] = []
         for name in form.breakdowns { breakdowns.append(try find(name, required: false)) }
         self.breakdowns = breakdowns

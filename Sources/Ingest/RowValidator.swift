@@ -39,7 +39,7 @@ enum RowValidator {
         guard let area else { return .rejected(.unknownArea, column: "area") }
         // Indexes, not `for item in form.items`: copying each Item would retain its strings per row.
         for index in header.items.indices {
-            guard let code = ValueParser.code(record[header.items[index]], scale: header.scales[index]) else {
+            guard let code = header.answers.code(record[header.items[index]], item: index) else {
                 return .rejected(.invalidValue, column: form.items[index].key)
             }
             codes[index] = code

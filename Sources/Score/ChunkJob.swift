@@ -86,29 +86,31 @@ final class ChunkJob: @unchecked Sendable {
             }
         }
         let groupWidth = layout.width, items = table.itemCount
-        table.answers.withUnsafeBufferPointer { answers in
-            for row in 0..<table.count {
-                if let mask, mask.contains(firstRow + row) { continue }
-                let key = table.wave[row]
-                guard let wave = waves.firstIndex(of: key) else { continue }
-                let area = Int(table.area[row])
-                let group = wave * areaCount + area
-                RowAccumulator.add(UnsafeBufferPointer(rebasing: answers[(row * items)..<((row + 1) * items)]),
-                                   to: UnsafeMutableBufferPointer(rebasing:
-                                       totals[(group * groupWidth)..<((group + 1) * groupWidth)]),
-                                   layout: layout)
-                output.first = min(output.first, table.submitted[row])
-                output.last = max(output.last, table.submitted[row])
-                guard key == reportWave else { continue }
-                if !table.comments[row].isEmpty {
-                    output.comments.append(table.comments[row])
-                    output.commentAreas.append(UInt16(area))
-                }
-                if let item = breakdownItem {
-                    let answer = Int(answers[row * items + item])
-                    for column in output.breakdownCounts.indices {
-                        output.breakdownCounts[column][Int(table.breakdowns[column][row]) * AggregateLayout.codes
-                                                       + answer] += 1
+        withUnsafeTemporaryAllocation(of: Int64.self, capacity: max(1, layout.largestConstruct)) { units in
+            table.answers.withUnsafeBufferPointer { answers in
+                for row in 0..<table.count {
+                    if let mask, mask.contains(firstRow + row) { continue }
+                    let key = table.wave[row]
+                    guard let wave = waves.firstIndex(of: key) else { continue }
+                    let area = Int(table.area[row])
+                    let group = wave * areaCount + area
+                    RowAccumulator.add(UnsafeBufferPointer(rebasing: answers[(row * items)..<((row + 1) * items)]),
+                                       to: UnsafeMutableBufferPointer(rebasing:
+                                           totals[(group * groupWidth)..<((group + 1) * groupWidth)]),
+                                       layout: layout, units: units)
+                    output.first = min(output.first, table.submitted[row])
+                    output.last = max(output.last, table.submitted[row])
+                    guard key == reportWave else { continue }
+                    if !table.comments[row].isEmpty {
+                        output.comments.append(table.comments[row])
+                        output.commentAreas.append(UInt16(area))
+                    }
+                    if let item = breakdownItem {
+                        let answer = Int(answers[row * items + item])
+                        for column in output.breakdownCounts.indices {
+                            output.breakdownCounts[column][Int(table.breakdowns[column][row]) * AggregateLayout.codes
+                                                           + answer] += 1
+                        }
                     }
                 }
             }

@@ -21,16 +21,13 @@ struct GroupFigures {
         constructs = layout.constructs.map { Self.construct(totals, slot: $0) }
         matrices = layout.constructs.map { CovarianceMatrix(totals, slot: $0) }
         let counts = { (item: Int) in
-            Array(totals[(base + layout.itemOffset(item))..<(base + layout.itemOffset(item) + AggregateLayout.codes)])
+            Array(totals[(base + layout.itemOffset(item))..<(base + layout.itemOffset(item) + layout.codeStride)])
         }
-        items = form.items.indices.filter { form.items[$0].scale != .zeroToTen }.map {
-            Self.distribution(counts($0), reversed: form.items[$0].reversed)
+        items = form.items.indices.filter { form.items[$0].key != form.recommendItem }.map {
+            Self.distribution(counts($0), item: form.items[$0])
         }
         recommend = Self.nps(counts(form.items.count - 1))
-        drivers = layout.outcome.flatMap { outcome in
-            Self.drivers(totals, layout: layout, form: form, outcomeScale: layout.constructs[outcome].scale,
-                         minN: minDriverN)
-        }
+        drivers = layout.outcome.flatMap { _ in Self.drivers(totals, layout: layout, form: form, minN: minDriverN) }
     }
 
     static func construct(_ totals: ArraySlice<Int64>, slot: AggregateLayout.ConstructSlot) -> ConstructResult {
@@ -38,7 +35,7 @@ struct GroupFigures {
         let n = totals[base], sum = totals[base + 1], squares = totals[base + 2]
         var result = ConstructResult(n: Int(n), suppressed: false)
         guard n > 0 else { return result }
-        let unit = 25 / Double(slot.scale)
+        let unit = slot.units.pointsPerUnit
         let mean = unit * Double(sum) / Double(n)
         result.mean = mean
         result.alpha = CovarianceMatrix(totals, slot: slot).alpha()
@@ -52,15 +49,22 @@ struct GroupFigures {
         return result
     }
 
-    /// % favorable (4–5, reversed 1–2), neutral (3), unfavorable over valid answers.
-    static func distribution(_ counts: [Int64], reversed: Bool) -> ItemResult {
-        let n = counts[1...5].reduce(0, +)
+    /// % favorable, neutral and unfavorable over valid answers, by the item's scale ranges
+    /// (a 1–5 item: 4–5, 3, 1–2); a reversed item swaps favorable and unfavorable. `counts`
+    /// is indexed by stored code, value − min + 1.
+    static func distribution(_ counts: [Int64], item: Item) -> ItemResult {
+        let scale = item.scale
+        let share = { (values: ClosedRange<Int>?) -> Int64 in
+            guard let values else { return 0 }
+            return counts[(values.lowerBound - scale.min + 1)...(values.upperBound - scale.min + 1)].reduce(0, +)
+        }
+        let n = counts[1...(scale.range + 1)].reduce(0, +)
         var result = ItemResult(n: Int(n), suppressed: false)
         guard n > 0 else { return result }
-        let high = counts[4] + counts[5], low = counts[1] + counts[2]
-        result.favorable = 100 * Double(reversed ? low : high) / Double(n)
-        result.neutral = 100 * Double(counts[3]) / Double(n)
-        result.unfavorable = 100 * Double(reversed ? high : low) / Double(n)
+        let high = share(scale.favorable), low = share(scale.unfavorable)
+        result.favorable = 100 * Double(item.reversed ? low : high) / Double(n)
+        result.neutral = 100 * Double(n - high - low) / Double(n)
+        result.unfavorable = 100 * Double(item.reversed ? high : low) / Double(n)
         return result
     }
 
@@ -86,7 +90,7 @@ struct GroupFigures {
     /// Impact (Pearson r with employee_life), mean and priority per driver item (SPEC §5.1);
     /// nil when an item has fewer than `minN` respondents or an item or the outcome has no variance.
     static func drivers(_ totals: ArraySlice<Int64>, layout: AggregateLayout, form: SurveyForm,
-                        outcomeScale: Int64, minN: Int) -> [Driver]? {
+                        minN: Int) -> [Driver]? {
         var result: [Driver] = []
         for slot in layout.drivers {
             let base = totals.startIndex + slot.offset
@@ -96,7 +100,7 @@ struct GroupFigures {
             let varianceX = n * sxx - sx * sx, varianceY = n * syy - sy * sy
             guard varianceX > 0, varianceY > 0 else { return nil }
             let impact = Double(n * sxy - sx * sy) / (Double(varianceX).squareRoot() * Double(varianceY).squareRoot())
-            let mean = 25 * Double(sx) / Double(n)
+            let mean = 100 / Double(slot.range) * Double(sx) / Double(n)
             result.append(Driver(item: form.items[slot.item].key, n: Int(n), impact: impact, mean: mean,
                                  priority: max(impact, 0) * (100 - mean)))
         }

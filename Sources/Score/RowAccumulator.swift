@@ -3,8 +3,9 @@ import SurveyModel
 /// Adds one respondent's answers to a group's partial aggregate (the hot loop
 /// of the scoring core). `partial` is the group's slice of a chunk's totals.
 enum RowAccumulator {
+    /// `units` is scratch space for at least the largest construct's k answers.
     static func add(_ codes: UnsafeBufferPointer<UInt8>, to partial: UnsafeMutableBufferPointer<Int64>,
-                    layout: AggregateLayout) {
+                    layout: AggregateLayout, units: UnsafeMutableBufferPointer<Int64>) {
         partial[AggregateLayout.rowsOffset] += 1
         for item in 0..<layout.itemCount {
             partial[layout.itemOffset(item) + Int(codes[item])] += 1
@@ -13,7 +14,9 @@ enum RowAccumulator {
         for (index, slot) in layout.constructs.enumerated() {
             var sum: Int64 = 0, answered = 0
             for (position, item) in slot.items.enumerated() where codes[item] != 0 {
-                sum += unit(codes[item], reversed: slot.reversed[position])
+                let u = slot.unitBase[position] + slot.unitStep[position] * Int64(codes[item])
+                units[position] = u
+                sum += u
                 answered += 1
             }
             guard answered >= slot.minAnswered else { continue }
@@ -25,16 +28,16 @@ enum RowAccumulator {
             guard answered == slot.k else { continue }
             partial[slot.offset + 3] += 1
             for i in 0..<slot.k {
-                let ui = unit(codes[slot.items[i]], reversed: slot.reversed[i])
+                let ui = units[i]
                 partial[slot.sumsOffset + i] += ui
                 for j in i..<slot.k {
-                    partial[slot.crossOffset + i * slot.k + j] += ui * unit(codes[slot.items[j]], reversed: slot.reversed[j])
+                    partial[slot.crossOffset + i * slot.k + j] += ui * units[j]
                 }
             }
         }
         guard outcomeScore >= 0 else { return }
         for driver in layout.drivers where codes[driver.item] != 0 {
-            let x = unit(codes[driver.item], reversed: driver.reversed)
+            let x = driver.unitBase + driver.unitStep * Int64(codes[driver.item])
             partial[driver.offset] += 1
             partial[driver.offset + 1] += x
             partial[driver.offset + 2] += outcomeScore
@@ -42,11 +45,5 @@ enum RowAccumulator {
             partial[driver.offset + 4] += outcomeScore * outcomeScore
             partial[driver.offset + 5] += x * outcomeScore
         }
-    }
-
-    /// An answer on the 0…4 unit scale (normalized value = 25 × unit), reversed items flipped.
-    @inline(__always)
-    static func unit(_ code: UInt8, reversed: Bool) -> Int64 {
-        reversed ? Int64(5 - code) : Int64(code - 1)
     }
 }

@@ -71,7 +71,7 @@ struct WaveScorer {
             return figure.shownMean
         }
         let indices = Indices(shown: shown, instrument: config.instrument, scoring: config.scoring)
-        let itemKeys = { (form: SurveyForm) in form.items.filter { $0.scale != .zeroToTen }.map(\.key) }
+        let itemKeys = { (form: SurveyForm) in form.items.filter { $0.key != form.recommendItem }.map(\.key) }
         let items = zip(itemKeys(config.instrument.employee), employee.items).map { (key: $0, result: $1) }
             + zip(itemKeys(config.instrument.customer), customer.items).map { (key: $0, result: $1) }
         var ranked: [Driver]?

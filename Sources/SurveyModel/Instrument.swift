@@ -1,16 +1,3 @@
-/// The answer scale of an item (SPEC §3.4).
-public enum Scale: String, Sendable, Hashable {
-    /// 1–5, or strongly disagree … strongly agree.
-    case likert
-    /// 1–5, or never … always.
-    case frequency
-    /// 0–10 (eNPS / NPS).
-    case zeroToTen = "0-10"
-
-    /// The largest stored code: answers are stored as `value + offset`, 0 meaning missing.
-    public var maxCode: UInt8 { self == .zeroToTen ? 11 : 5 }
-}
-
 /// One survey question: its column key, the question text shown to readers,
 /// its scale, and whether a high answer is bad (the waste items).
 public struct Item: Sendable, Hashable {

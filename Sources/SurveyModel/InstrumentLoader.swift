@@ -1,11 +1,13 @@
 /// Reads the `instrument` section of pipeline.json: both survey forms and the constructs.
 extension ConfigLoader {
     static func readInstrument(_ reader: ConfigReader) throws(PipelineError) -> Instrument {
-        try reader.allowOnly(["employee", "customer", "constructs"])
+        try reader.allowOnly(["employee", "customer", "constructs", "scales"])
+        let scales = try readScales(reader)
         guard let employee = try reader.object("employee"), let customer = try reader.object("customer") else {
             throw .config(path: reader.child("employee"), message: "the instrument needs an employee and a customer form")
         }
-        let forms = (try readForm(employee, kind: .employee), try readForm(customer, kind: .customer))
+        let forms = (try readForm(employee, kind: .employee, scales: scales),
+                     try readForm(customer, kind: .customer, scales: scales))
         guard let elements = try reader.array("constructs"), !elements.isEmpty else {
             throw .config(path: reader.child("constructs"), message: "expected a non-empty list of constructs")
         }
@@ -23,10 +25,17 @@ extension ConfigLoader {
             let items = try entry.strings("items") ?? []
             if items.isEmpty { throw .config(path: entry.child("items"), message: "expected at least one item") }
             for (offset, key) in items.enumerated() {
-                guard let item = form.items.first(where: { $0.key == key }), item.scale != .zeroToTen else {
+                guard form.items.contains(where: { $0.key == key }), key != form.recommendItem else {
                     throw .config(path: "\(entry.child("items"))[\(offset)]",
-                                  message: "\"\(MessageText.quoted(key))\" is not a 1–5 item of the \(kind.rawValue) survey")
+                                  message: "\"\(MessageText.quoted(key))\" is not an answer item of the \(kind.rawValue) survey "
+                                      + "(the recommend item cannot be in a construct)")
                 }
+            }
+            let ranges = items.compactMap { key in form.items.first { $0.key == key }?.scale.range }
+            if ConstructUnits(ranges: ranges) == nil {
+                throw .config(path: entry.child("items"),
+                              message: "too many items or too many different scale ranges to keep exact totals "
+                                  + "(the lcm of the ranges times lcm(1…k) must be at most \(ConstructUnits.limit))")
             }
             if constructs.contains(where: { $0.name == name }) {
                 throw .config(path: entry.child("name"), message: "construct \"\(MessageText.quoted(name))\" is listed twice")
@@ -36,7 +45,8 @@ extension ConfigLoader {
         return Instrument(employee: forms.0, customer: forms.1, constructs: constructs)
     }
 
-    private static func readForm(_ reader: ConfigReader, kind: SurveyKind) throws(PipelineError) -> SurveyForm {
+    private static func readForm(_ reader: ConfigReader, kind: SurveyKind,
+                                 scales: [String: Scale]) throws(PipelineError) -> SurveyForm {
         try reader.allowOnly(["id_column", "items", "recommend_item", "breakdowns"])
         guard let idColumn = try reader.string("id_column") else {
             throw .config(path: reader.child("id_column"), message: "expected the id column's name")
@@ -52,8 +62,10 @@ extension ConfigLoader {
                 throw .config(path: entry.child("key"), message: "expected the item's column name")
             }
             let scaleText = try entry.string("scale") ?? "likert"
-            guard let scale = Scale(rawValue: scaleText) else {
-                throw .config(path: entry.child("scale"), message: "expected \"likert\", \"frequency\" or \"0-10\"")
+            guard let scale = scales[scaleText] else {
+                let names = scales.keys.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+                throw .config(path: entry.child("scale"),
+                              message: "unknown scale \"\(MessageText.quoted(scaleText))\" (expected one of: \(names); define others in instrument.scales)")
             }
             if items.contains(where: { $0.key == key }) {
                 throw .config(path: entry.child("key"), message: "item \"\(MessageText.quoted(key))\" is listed twice")
@@ -62,7 +74,7 @@ extension ConfigLoader {
                               reversed: try entry.bool("reverse") ?? false, action: try entry.string("action")))
         }
         guard let recommend = try reader.string("recommend_item"),
-              let index = items.firstIndex(where: { $0.key == recommend && $0.scale == .zeroToTen }) else {
+              let index = items.firstIndex(where: { $0.key == recommend && $0.scale.name == Scale.zeroToTen.name }) else {
             throw .config(path: reader.child("recommend_item"), message: "expected the key of a 0-10 item of this form")
         }
         items.append(items.remove(at: index))

@@ -58,7 +58,7 @@ final class ValueParserTests: XCTestCase {
     }
 
     func testInvalidLikertCells() {
-        for text in ["6", "0", "4.5", "abc", "Agree strongly", "strongly  agree", "often", "Never", "10", "-1",
+        for text in ["6", "0", "4.5", "abc", "Agree strongly", "stronglyagree", "often", "Never", "10", "-1",
                      "3 4", "+3", "agree.", "100"] {
             XCTAssertNil(code(text, .likert), "\(text.debugDescription) should be invalid on a Likert item")
         }

@@ -20,8 +20,10 @@ struct ItemsSheet {
         let nStart = 2 + areas.count + 1
         let shown = areas.count < report.areas.count
             ? "; the first \(areas.count - 1) of \(report.areas.count - 1) areas, every area is in the JSON" : ""
-        try writer.text(0, 0, "% favorable by item and area, \(report.wave) (agree or strongly agree; "
-            + "for waste items: never or rarely\(shown))", formats.section, measure: false)
+        let wording = ScaleWording(instrument: config.instrument)
+        let title = wording.isDefault ? "agree or strongly agree; for waste items: never or rarely" : wording.favorable
+        try writer.text(0, 0, "% favorable by item and area, \(report.wave) (\(title)\(shown))", formats.section,
+                        measure: false)
         try writer.header(1, 0, ["Question", "Item"] + areas.map(\.area), textColumns: [0, 1])
         try writer.header(1, nStart, areas.map { "n \($0.area)" }, textColumns: [])
         for (offset, key) in keys.enumerated() {

@@ -11,10 +11,10 @@ struct MethodText {
         let scoring = config.scoring
         let privacy = config.privacy
         let threshold = number(scoring.quadrantThreshold)
+        let wording = ScaleWording(instrument: config.instrument)
         return [
             ("Scores (0–100)",
-             "Every answer is put on a 0–100 scale: strongly disagree 0, disagree 25, neutral 50, agree 75, strongly "
-                + "agree 100. For the waste questions the scale is turned round, so 100 means the waste is never seen. "
+             wording.normalization
                 + "A person's construct score (such as Leadership) is the average of its questions, if they answered "
                 + "at least \(number(scoring.minAnsweredFraction * 100))% of them; an area's score is the average "
                 + "over its people."),
@@ -61,8 +61,8 @@ struct MethodText {
                 + "they were given, so no comment can be traced to a person. Respondent ids never appear."),
             ("Empty cell", "The figure does not exist: nobody answered, or too few answers to compute it."),
             ("Percentages",
-             "Shares (% favorable, promoters, response rate…) are whole percents of 0–100. % favorable: agree or "
-                + "strongly agree; for waste questions never or rarely."),
+             "Shares (% favorable, promoters, response rate…) are whole percents of 0–100. % favorable: "
+                + wording.favorable + "."),
         ]
     }
 
