@@ -22,8 +22,7 @@ struct Publisher {
         defer { withExtendedLifetime(lock) {} }
         AtomicFile.removeLeftovers(in: folder)
         let base = (folder as NSString).appendingPathComponent(metadata.reportName)
-        let rowsRead = metadata.inputs.reduce(0) { $0 + $1.rowsRead }
-        let rejected = metadata.inputs.reduce(0) { $0 + $1.rejected }
+        let (rowsRead, rejected) = metadata.gateCounts
         let outcome = RunOutcome(jsonPath: base + ".json", rejectsPath: base + ".rejects.csv", workbookPath: nil,
                                  rowsRead: rowsRead, rejected: rejected)
         // Every output is written and flushed under its temporary name first; the renames come

@@ -8,14 +8,21 @@ public struct InputConfig: Sendable, Hashable {
     public var renames: [SurveyKind: [String: String]]
     /// `inputs.date_formats`, compiled: tried after the built-in date forms, for both surveys.
     public var datePatterns: DatePatterns
+    /// `inputs.format` (SPEC §3.6): how each survey's files lay out their header.
+    public var formats: InputFormats
+    /// `inputs.drop_non_responses`: reject a platform's previews, tests and unfinished rows as `not_a_response`.
+    public var dropNonResponses: Bool
 
     public init(employees: [String] = [], customers: [String] = [], delimiter: UInt8 = UInt8(ascii: ","),
-                renames: [SurveyKind: [String: String]] = [:], datePatterns: DatePatterns = .none) {
+                renames: [SurveyKind: [String: String]] = [:], datePatterns: DatePatterns = .none,
+                formats: InputFormats = InputFormats(), dropNonResponses: Bool = true) {
         self.employees = employees
         self.customers = customers
         self.delimiter = delimiter
         self.renames = renames
         self.datePatterns = datePatterns
+        self.formats = formats
+        self.dropNonResponses = dropNonResponses
     }
 }
 

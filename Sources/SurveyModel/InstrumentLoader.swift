@@ -38,8 +38,10 @@ extension ConfigLoader {
 
     private static func readForm(_ reader: ConfigReader, kind: SurveyKind) throws(PipelineError) -> SurveyForm {
         try reader.allowOnly(["id_column", "items", "recommend_item", "breakdowns"])
-        guard let idColumn = try reader.string("id_column") else {
-            throw .config(path: reader.child("id_column"), message: "expected the id column's name")
+        // `"id_column": null` is a form without ids: each row its own respondent (SPEC §3.6).
+        let idColumn = try reader.string("id_column")
+        if idColumn == nil, reader.raw("id_column") != .null {
+            throw .config(path: reader.child("id_column"), message: "expected the id column's name, or null")
         }
         guard let elements = try reader.array("items"), !elements.isEmpty else {
             throw .config(path: reader.child("items"), message: "expected a non-empty list of items")

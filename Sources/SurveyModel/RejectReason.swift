@@ -3,6 +3,8 @@
 public enum RejectReason: String, Sendable, Hashable, CaseIterable, Comparable {
     case fieldCount = "field_count"
     case encoding
+    /// A platform's preview, test, spam or unfinished row (SPEC §3.6).
+    case notAResponse = "not_a_response"
     case missingID = "missing_id"
     case badDate = "bad_date"
     case unknownArea = "unknown_area"

@@ -9,11 +9,17 @@ public struct InputSummary: Sendable, Hashable {
     public var rejectedByReason: [RejectReason: Int]
     /// Header columns the instrument does not use.
     public var unknownColumns: [String]
+    /// The format the file was read in (never `auto`) and the header rows it skipped (SPEC §3.6).
+    public var format: InputFormat
+    public var headerRows: Int
 
     public var rejected: Int { rowsRead - accepted }
 
     public init(path: String, kind: SurveyKind, sha256: String, rowsRead: Int, accepted: Int,
-                rejectedByReason: [RejectReason: Int], unknownColumns: [String]) {
+                rejectedByReason: [RejectReason: Int], unknownColumns: [String], format: InputFormat = .plain,
+                headerRows: Int = 1) {
+        self.format = format
+        self.headerRows = headerRows
         self.path = path
         self.kind = kind
         self.sha256 = sha256
@@ -40,6 +46,13 @@ public struct RunMetadata: Sendable {
         self.configSHA256 = configSHA256
         self.toolVersion = toolVersion
         self.dataWindow = dataWindow
+    }
+
+    /// Rows read and rejected over all inputs as the quality gate counts them: both without
+    /// `not_a_response` rows, since a platform's previews are not bad data (SPEC §8).
+    public var gateCounts: (read: Int, rejected: Int) {
+        let previews = inputs.reduce(0) { $0 + ($1.rejectedByReason[.notAResponse] ?? 0) }
+        return (inputs.reduce(0) { $0 + $1.rowsRead } - previews, inputs.reduce(0) { $0 + $1.rejected } - previews)
     }
 
     /// Rejected rows over all inputs by reason, every reason listed.

@@ -70,7 +70,7 @@ final class AreaAndWaveTests: XCTestCase {
 
     func testRejectReasonPrecedenceOrder() {
         XCTAssertEqual(RejectReason.allCases.map(\.rawValue),
-                       ["field_count", "encoding", "missing_id", "bad_date", "unknown_area", "invalid_value", "duplicate"])
+                       ["field_count", "encoding", "not_a_response", "missing_id", "bad_date", "unknown_area", "invalid_value", "duplicate"])
         XCTAssertLessThan(RejectReason.fieldCount, .encoding)
         XCTAssertLessThan(RejectReason.invalidValue, .duplicate)
         XCTAssertEqual([RejectReason.duplicate, .badDate, .fieldCount].min(), .fieldCount)
