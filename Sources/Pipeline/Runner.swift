@@ -27,6 +27,11 @@ public enum Runner {
         try WorkbookWriter.checkLibrary()
         let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let files = try InputResolver.resolve(config.inputs)
+        let unplayed = config.scoring.roles.unplayed(in: config.instrument)
+        if !unplayed.isEmpty {
+            log.log(.warning, "no construct plays the roles \(unplayed.map(\.rawValue).joined(separator: ", ")) "
+                    + "(scoring.roles): the figures that need them are null")
+        }
         log.log(.info, "reading \(files.count) input files", [("files", files.map(\.path).joined(separator: " "))])
         let ingested = try IngestStage.run(files, config: config, jobs: jobs, spillFolder: options.spillFolder,
                                            pieceBytes: options.pieceBytes, log: log)

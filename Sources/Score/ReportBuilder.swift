@@ -33,7 +33,8 @@ public enum ReportBuilder {
                                        + customer.parts.reduce(0) { $0 + $1.chunkCount })
         func job(_ rows: SurveyRows, breakdownItem: Int?) -> ChunkJob {
             let layout = AggregateLayout(instrument: config.instrument, kind: rows.kind,
-                                         minAnsweredFraction: config.scoring.minAnsweredFraction)
+                                         minAnsweredFraction: config.scoring.minAnsweredFraction,
+                                         roles: config.scoring.roles)
             return ChunkJob(rows, layout: layout, waves: waves, areaCount: areaCount, reportWave: reportKey,
                             breakdownItem: breakdownItem, workers: workers)
         }
@@ -65,8 +66,9 @@ public enum ReportBuilder {
             wave: waveLabels[waveLabels.count - 1], waves: waveLabels, areas: current,
             psychometrics: psychometrics(scorer.employee, scorer.customer, wave: last, areas: current,
                                          config: config),
-            trends: Trends.points(perWave, labels: waveLabels),
-            evaporation: Trends.evaporation(perWave, labels: waveLabels, drop: config.scoring.evaporationDrop),
+            trends: Trends.points(perWave, labels: waveLabels, roles: config.scoring.roles),
+            evaporation: Trends.evaporation(perWave, labels: waveLabels, drop: config.scoring.evaporationDrop,
+                                            roles: config.scoring.roles),
             customerBreakdowns: CustomerBreakdowns.build(parts: customer.parts, outputs: customerOutputs,
                                                          config: config),
             comments: comments, submitted: first <= latest ? first...latest : nil)

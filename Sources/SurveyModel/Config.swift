@@ -49,6 +49,8 @@ public struct ScoringConfig: Sendable, Hashable {
     public var lowestBand = "Not ready"
     public var evaporationDrop = 10.0
     public var minDriverN = 30
+    /// `scoring.roles` (SPEC §5 Roles).
+    public var roles = ConstructRoles()
     public init() {}
 }
 

@@ -109,6 +109,20 @@ public enum ConfigLoader {
         return formats
     }
 
+    /// `scoring.roles`: role → construct name, or null for a role no construct plays.
+    private static func readRoles(_ reader: ConfigReader, instrument: Instrument) throws(PipelineError) -> ConstructRoles {
+        try reader.allowOnly(Set(ConstructRole.allCases.map(\.rawValue)))
+        var roles = ConstructRoles()
+        for role in ConstructRole.allCases where reader.raw(role.rawValue) != nil {
+            let name = try reader.string(role.rawValue)
+            if let name, !instrument.constructs.contains(where: { $0.name == name }) {
+                throw .config(path: reader.child(role.rawValue), message: "\"\(name)\" is not a construct of the instrument")
+            }
+            roles[role] = name
+        }
+        return roles
+    }
+
     /// `,`, `;`, tab (`\t` or the word `tab`) or `|`.
     public static func delimiter(_ text: String, path: String) throws(PipelineError) -> UInt8 {
         switch text {
@@ -171,7 +185,10 @@ public enum ConfigLoader {
         var scoring = ScoringConfig()
         guard let reader else { return scoring }
         try reader.allowOnly(["min_answered_fraction", "quadrant_threshold", "weights", "bands", "lowest_band",
-                              "evaporation_drop", "min_driver_n"])
+                              "evaporation_drop", "min_driver_n", "roles"])
+        if let roles = try reader.object("roles") {
+            scoring.roles = try readRoles(roles, instrument: instrument)
+        }
         if let fraction = try reader.number("min_answered_fraction") {
             guard fraction > 0, fraction <= 1 else {
                 throw .config(path: reader.child("min_answered_fraction"), message: "expected a fraction in (0, 1]")

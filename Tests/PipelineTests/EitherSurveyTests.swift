@@ -1,0 +1,55 @@
+import Foundation
+import Pipeline
+import SurveyModel
+import XCTest
+
+/// SPEC §3.7: either survey alone. The absent survey's figures are null (not suppressed), its
+/// components are listed as missing, a path that matches nothing is an input error, and with
+/// neither survey the run is a config error.
+final class EitherSurveyTests: XCTestCase {
+    /// Tests/Fixtures/tiny's config with `inputs` replaced, written to a scratch folder.
+    private func options(employees: [String], customers: [String]) throws -> RunOptions {
+        let tiny = Fixtures.path("tiny")
+        var config = try XCTUnwrap(try Fixtures.json("tiny/pipeline.json") as? [String: Any])
+        config["inputs"] = ["employees": employees.map { "\(tiny)/\($0)" }, "customers": customers.map { "\(tiny)/\($0)" }]
+        let folder = try Fixtures.temporaryFolder()
+        let path = folder + "/pipeline.json"
+        try JSONSerialization.data(withJSONObject: config).write(to: URL(fileURLWithPath: path))
+        var options = RunOptions()
+        options.configPath = path
+        options.outputFolder = folder + "/out"
+        options.log = RunLog(format: .text, quiet: true)
+        return options
+    }
+
+    func testAnEmployeeOnlyRunScoresWhatItHas() throws {
+        let outcome = try Runner.run(options(employees: ["employees.csv"], customers: []))
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: outcome.jsonPath)))
+                                 as? [String: Any])
+        let area = try XCTUnwrap((json["areas"] as? [[String: Any]])?.first)
+        XCTAssertEqual(area["customer_n"] as? Int, 0)
+        let nps = try XCTUnwrap(area["nps"] as? [String: Any])
+        XCTAssertTrue(nps["score"] is NSNull)
+        XCTAssertEqual(nps["suppressed"] as? Bool, false)
+        XCTAssertEqual(area["missing_components"] as? [String], ["customer_life"])
+        XCTAssertTrue(area["difference_gap"] is NSNull)
+        // Readiness over the employee components of the tiny set (EndToEndTests): leadership 65,
+        // management 50, employee_life 55, low_waste 75 with weights .30, .10, .20, .15:
+        // (19.5 + 5 + 11 + 11.25) / 0.75 = 62.333…
+        XCTAssertEqual(area["readiness"] as? Double ?? 0, 46.75 / 0.75, accuracy: 1e-9)
+        XCTAssertEqual((json["inputs"] as? [[String: Any]])?.count, 1)
+    }
+
+    func testNeitherSurveyIsAConfigError() throws {
+        XCTAssertThrowsError(try Runner.run(options(employees: [], customers: []))) { error in
+            XCTAssertEqual((error as? PipelineError)?.exitCode, 2)
+        }
+    }
+
+    func testAGlobThatMatchesNothingIsAnInputError() throws {
+        XCTAssertThrowsError(try Runner.run(options(employees: ["employees.csv"], customers: ["nothing-*.csv"]))) { error in
+            XCTAssertEqual((error as? PipelineError)?.exitCode, 3)
+            XCTAssertTrue("\(error)".contains("nothing-*.csv"), "\(error)")
+        }
+    }
+}
