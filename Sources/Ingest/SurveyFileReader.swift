@@ -39,6 +39,12 @@ public struct SurveyFileReader: Sendable {
     ///   column; `.other` when the spill file cannot be written.
     public func read(path: String, fileIndex: Int, spill: SpillFile? = nil,
                      progress: (Int) -> Void = { _ in }) throws(PipelineError) -> IngestedFile {
+        if Self.isXLSX(path) {
+            try Self.checkReadable(path)
+            let file = try readXLSX(path: path, fileIndex: fileIndex, spill: spill)
+            progress(InputSetReader.fileSize(path))
+            return file
+        }
         let header = try readHeader(path: path)
         var hasher = SHA256()
         try FileDigest.update(&hasher, path: path, range: 0..<header.dataStart)
@@ -55,6 +61,7 @@ public struct SurveyFileReader: Sendable {
     /// - Throws: `PipelineError.input` when the file is missing, unreadable, empty or lacks a required column.
     public func readHeader(path: String) throws(PipelineError) -> FileHeader {
         try Self.checkReadable(path)
+        if Self.isXLSX(path) { return try openXLSX(path).1 }
         // Three records at most: enough for every format's header and its `auto` rules (SPEC §3.6).
         var found: [(record: CSVRecord, end: Int, lines: Int)] = []
         do {
@@ -90,7 +97,8 @@ public struct SurveyFileReader: Sendable {
             end = try CSVStream(delimiter: delimiter).read(path: path, range: range, onBytes: onBytes) { record in
                 guard failure == nil else { return }
                 do throws(PipelineError) {
-                    try self.consume(record, header: header, state: &state, fileIndex: fileIndex)
+                    try self.consume(record.fields, line: record.line, offset: record.offset, header: header,
+                                     state: &state, fileIndex: fileIndex)
                 } catch {
                     failure = error
                 }
@@ -121,23 +129,24 @@ public struct SurveyFileReader: Sendable {
                             unknownColumns: header.map.unknownColumns, layout: header.map.layout)
     }
 
-    private func consume(_ record: BorrowedRecord, header file: FileHeader, state: inout ReadState,
-                         fileIndex: Int) throws(PipelineError) {
+    /// Checks one record (a CSV record, or a sheet row made one) and files it as accepted or rejected.
+    func consume(_ fields: FieldView, line: Int, offset: Int, header file: FileHeader, state: inout ReadState,
+                 fileIndex: Int) throws(PipelineError) {
         state.rowsRead += 1
         let header = file.map
-        switch RowValidator.validate(record.fields, header: header, form: form, areas: areas, dates: file.dates,
+        switch RowValidator.validate(fields, header: header, form: form, areas: areas, dates: file.dates,
                                      cache: &state.areaCache, codes: &state.codes) {
         case .rejected(let reason, let column):
-            state.rejects.append(Reject(fileIndex: fileIndex, line: record.line, reason: reason,
-                                        column: column, rawFields: record.strings))
+            state.rejects.append(Reject(fileIndex: fileIndex, line: line, reason: reason, column: column,
+                                        rawFields: (0..<fields.count).map { String(decoding: fields[$0], as: UTF8.self) }))
         case .accepted(let row):
-            state.append(row, fields: record.fields, line: record.line, offset: record.offset, header: header,
+            state.append(row, fields: fields, line: line, offset: offset, header: header,
                          period: wavePeriod, fileIndex: fileIndex)
             try state.rows.rowAdded()
         }
     }
 
-    private static func checkReadable(_ path: String) throws(PipelineError) {
+    static func checkReadable(_ path: String) throws(PipelineError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .input(file: path, line: nil, message: "no such file")
