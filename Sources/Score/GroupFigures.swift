@@ -26,7 +26,9 @@ struct GroupFigures {
         items = form.items.indices.filter { form.items[$0].scale != .zeroToTen }.map {
             Self.distribution(counts($0), reversed: form.items[$0].reversed)
         }
-        recommend = Self.nps(counts(form.items.count - 1))
+        // The 0–10 item is the form's last; a form without one has no eNPS / NPS (null figures).
+        recommend = Self.nps(form.recommendItem == nil ? Array(repeating: 0, count: AggregateLayout.codes)
+                                                       : counts(form.items.count - 1))
         drivers = layout.outcome.flatMap { outcome in
             Self.drivers(totals, layout: layout, form: form, outcomeScale: layout.constructs[outcome].scale,
                          minN: minDriverN)

@@ -39,7 +39,8 @@ public enum ReportBuilder {
                             breakdownItem: breakdownItem, workers: workers)
         }
         let employees = job(employee, breakdownItem: nil)
-        let customers = job(customer, breakdownItem: config.instrument.customer.items.count - 1)
+        let customerForm = config.instrument.customer
+        let customers = job(customer, breakdownItem: customerForm.recommendItem == nil ? nil : customerForm.items.count - 1)
         // One parallel region over every chunk of both surveys.
         TaskPool.run(jobs: workers, tasks: employees.chunkCount + customers.chunkCount) { worker, task in
             if task < employees.chunkCount {

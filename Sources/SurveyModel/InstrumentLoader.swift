@@ -63,11 +63,16 @@ extension ConfigLoader {
             items.append(Item(key: key, text: try entry.string("text") ?? key, scale: scale,
                               reversed: try entry.bool("reverse") ?? false, action: try entry.string("action")))
         }
-        guard let recommend = try reader.string("recommend_item"),
-              let index = items.firstIndex(where: { $0.key == recommend && $0.scale == .zeroToTen }) else {
-            throw .config(path: reader.child("recommend_item"), message: "expected the key of a 0-10 item of this form")
+        let recommend = try reader.string("recommend_item")
+        if let recommend {
+            guard let index = items.firstIndex(where: { $0.key == recommend && $0.scale == .zeroToTen }) else {
+                throw .config(path: reader.child("recommend_item"), message: "expected the key of a 0-10 item of this form")
+            }
+            items.append(items.remove(at: index))
+        } else if reader.raw("recommend_item") != .null {
+            throw .config(path: reader.child("recommend_item"),
+                          message: "expected the key of a 0-10 item of this form, or null for a form without one")
         }
-        items.append(items.remove(at: index))
         return SurveyForm(kind: kind, idColumn: idColumn, items: items, recommendItem: recommend,
                           breakdowns: try reader.strings("breakdowns") ?? [])
     }

@@ -8,9 +8,11 @@ import XCTest
 /// neither survey the run is a config error.
 final class EitherSurveyTests: XCTestCase {
     /// Tests/Fixtures/tiny's config with `inputs` replaced, written to a scratch folder.
-    private func options(employees: [String], customers: [String]) throws -> RunOptions {
+    private func options(employees: [String], customers: [String],
+                         edit: (inout [String: Any]) -> Void = { _ in }) throws -> RunOptions {
         let tiny = Fixtures.path("tiny")
         var config = try XCTUnwrap(try Fixtures.json("tiny/pipeline.json") as? [String: Any])
+        edit(&config)
         config["inputs"] = ["employees": employees.map { "\(tiny)/\($0)" }, "customers": customers.map { "\(tiny)/\($0)" }]
         let folder = try Fixtures.temporaryFolder()
         let path = folder + "/pipeline.json"
@@ -38,6 +40,26 @@ final class EitherSurveyTests: XCTestCase {
         // (19.5 + 5 + 11 + 11.25) / 0.75 = 62.333…
         XCTAssertEqual(area["readiness"] as? Double ?? 0, 46.75 / 0.75, accuracy: 1e-9)
         XCTAssertEqual((json["inputs"] as? [[String: Any]])?.count, 1)
+    }
+
+    /// SPEC §3.6: `"recommend_item": null` — a customer form without a 0–10 item has null NPS figures.
+    func testAFormWithoutARecommendItemHasNullNPS() throws {
+        let outcome = try Runner.run(options(employees: ["employees.csv"], customers: ["customers.csv"]) { config in
+            var instrument = config["instrument"] as? [String: Any] ?? [:]
+            var customer = instrument["customer"] as? [String: Any] ?? [:]
+            customer["recommend_item"] = NSNull()
+            instrument["customer"] = customer
+            config["instrument"] = instrument
+        })
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: outcome.jsonPath)))
+                                 as? [String: Any])
+        let area = try XCTUnwrap((json["areas"] as? [[String: Any]])?.first)
+        let nps = try XCTUnwrap(area["nps"] as? [String: Any])
+        XCTAssertEqual(nps["n"] as? Int, 0)
+        XCTAssertTrue(nps["score"] is NSNull)
+        // eNPS is untouched: 40% promoters − 40% detractors (EndToEndTests).
+        XCTAssertEqual((area["enps"] as? [String: Any])?["score"] as? Double ?? 1, 0, accuracy: 1e-9)
+        XCTAssertEqual(area["customer_n"] as? Int, 5)
     }
 
     func testNeitherSurveyIsAConfigError() throws {
