@@ -62,6 +62,33 @@ final class EitherSurveyTests: XCTestCase {
         XCTAssertEqual(area["customer_n"] as? Int, 5)
     }
 
+    /// SPEC §8: previews are not bad data. Tests/Fixtures/platforms/qualtrics_legacy.csv has 5 rows,
+    /// 3 of them not responses: with them the reject share would be 3/5, without them it is 0/2.
+    func testNotAResponseRowsStayOutOfTheQualityGate() throws {
+        let folder = try Fixtures.temporaryFolder()
+        let config: [String: Any] = [
+            "inputs": ["employees": [Fixtures.path("platforms/qualtrics_legacy.csv")]],
+            "areas": [["name": "Customer Service"]],
+        ]
+        try JSONSerialization.data(withJSONObject: config).write(to: URL(fileURLWithPath: folder + "/pipeline.json"))
+        var options = RunOptions()
+        options.configPath = folder + "/pipeline.json"
+        options.outputFolder = folder + "/out"
+        options.log = RunLog(format: .text, quiet: true)
+        let outcome = try Runner.run(options)
+        XCTAssertNotNil(outcome.workbookPath)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: outcome.jsonPath)))
+                                 as? [String: Any])
+        let input = try XCTUnwrap((json["inputs"] as? [[String: Any]])?.first)
+        XCTAssertEqual(input["format"] as? String, "qualtrics")
+        XCTAssertEqual(input["header_rows"] as? Int, 2)
+        XCTAssertEqual(input["rows_read"] as? Int, 5)
+        XCTAssertEqual(input["accepted"] as? Int, 2)
+        XCTAssertEqual((json["rejected_by_reason"] as? [String: Int])?["not_a_response"], 3)
+        let rejects = try RejectsFile.rows(outcome.rejectsPath)
+        XCTAssertEqual(rejects.map { $0[1] }, ["4", "5", "6"])
+    }
+
     func testNeitherSurveyIsAConfigError() throws {
         XCTAssertThrowsError(try Runner.run(options(employees: [], customers: []))) { error in
             XCTAssertEqual((error as? PipelineError)?.exitCode, 2)
