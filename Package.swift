@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "Ingest",
             dependencies: [
-                "SurveyModel", "RowStorage", "Jobs", "FileIO", "CSVParser",
+                "SurveyModel", "RowStorage", "Jobs", "FileIO", "CSVParser", "XLSXInput",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -35,7 +35,8 @@ public enum ResultsJSON {
 
     static func input(_ input: InputSummary) -> JSONOutput {
         .object([("path", .string(input.path)), ("kind", .string(input.kind.rawValue)),
-                 ("sha256", .string(input.sha256)), ("rows_read", .integer(input.rowsRead)),
+                 ("format", .string(input.format.rawValue)), ("sha256", .string(input.sha256)),
+                 ("header_rows", .integer(input.headerRows)), ("rows_read", .integer(input.rowsRead)),
                  ("accepted", .integer(input.accepted)), ("rejected", .integer(input.rejected))])
     }
 

@@ -14,4 +14,6 @@ public struct IngestedFile: Sendable {
     public var parts: [RowStore]
     public var rejects: [Reject]
     public var unknownColumns: [String]
+    /// The format the file was read in and its header rows (SPEC §3.6).
+    public var layout: HeaderLayout
 }

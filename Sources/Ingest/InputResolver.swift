@@ -15,14 +15,19 @@ public struct InputFile: Sendable, Hashable {
 /// Expands the configured paths and globs into files, in a stable order.
 public enum InputResolver {
     public static func resolve(_ inputs: InputConfig) throws(PipelineError) -> [InputFile] {
+        // Either survey may be absent (SPEC §3.7); with neither there is nothing to score.
+        if inputs.employees.isEmpty, inputs.customers.isEmpty {
+            throw .config(path: "inputs", message: "no survey given: set inputs.employees or inputs.customers "
+                          + "(or both) in pipeline.json, or pass --employees PATH / --customers PATH")
+        }
         var files: [InputFile] = []
         for (kind, patterns) in [(SurveyKind.employee, inputs.employees), (.customer, inputs.customers)] {
-            if patterns.isEmpty {
-                throw .usage("no \(kind.rawValue) survey given: set inputs.\(kind == .employee ? "employees" : "customers")"
-                             + " in pipeline.json or pass --\(kind == .employee ? "employees" : "customers") PATH")
-            }
             for pattern in patterns {
-                for path in expand(pattern) { files.append(InputFile(path: path, kind: kind)) }
+                let paths = expand(pattern)
+                if paths.isEmpty {
+                    throw .input(file: pattern, line: nil, message: "matches no file (inputs.\(kind == .employee ? "employees" : "customers"))")
+                }
+                for path in paths { files.append(InputFile(path: path, kind: kind)) }
             }
         }
         guard files.count <= maxFiles else {
@@ -35,13 +40,13 @@ public enum InputResolver {
     /// At most this many input files in one run: a row's file index is 16 bits (`ResponseTable.file`).
     public static let maxFiles = Int(UInt16.max) + 1
 
-    /// A pattern with `*`, `?` or `[` is globbed (sorted; a pattern matching nothing is
-    /// kept as is so that ingest reports the missing file); anything else is a plain path.
+    /// A pattern with `*`, `?` or `[` is globbed (sorted; empty when it matches nothing: an input
+    /// error, never an absent survey); anything else is a plain path (ingest reports it missing).
     static func expand(_ pattern: String) -> [String] {
         guard pattern.contains(where: { "*?[".contains($0) }) else { return [pattern] }
         var result = glob_t()
         defer { globfree(&result) }
-        guard glob(pattern, 0, nil, &result) == 0 else { return [pattern] }
+        guard glob(pattern, 0, nil, &result) == 0 else { return [] }
         return (0..<Int(result.gl_pathc)).compactMap { result.gl_pathv[$0].map { String(cString: $0) } }.sorted()
     }
 }

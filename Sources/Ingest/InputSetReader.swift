@@ -47,7 +47,8 @@ public enum InputSetReader {
         let ranges = try files.indices.map { index throws(PipelineError) in
             try PiecePlanner.ranges(path: files[index].path,
                                     data: headers[index].dataStart..<(headers[index].dataStart + dataBytes[index]),
-                                    pieces: max(1, (dataBytes[index] + target / 2) / max(target, 1)))
+                                    pieces: SurveyFileReader.isXLSX(files[index].path) ? 1
+                                        : max(1, (dataBytes[index] + target / 2) / max(target, 1)))
         }
         let tasks = IngestTask.plan(ranges)
         let results = ResultSlots<Result<IngestResult, PipelineError>>(count: tasks.count)

@@ -1,5 +1,6 @@
 import CSVParser
 import SurveyModel
+import XLSXInput
 
 /// Reads chosen records of a file again, each from the byte offset where it starts
 /// (used to put the raw fields of duplicate rows, which ingest does not keep, into
@@ -7,8 +8,22 @@ import SurveyModel
 public enum RecordFetcher {
     /// The fields of the record starting at each of `offsets`, keyed by offset.
     /// - Throws: `PipelineError.input` when the file cannot be read a second time.
+    /// For a workbook the "offset" is the row number (`SurveyFileReader.readXLSX`): its rows are read again in one pass.
     public static func fields(path: String, offsets: Set<Int>, delimiter: UInt8) throws(PipelineError) -> [Int: [String]] {
         var found: [Int: [String]] = [:]
+        if SurveyFileReader.isXLSX(path) {
+            let reader: XLSXSheetReader
+            do {
+                reader = try XLSXSheetReader(path: path)
+            } catch {
+                throw .input(file: path, line: nil, message: "cannot read again: \(error.description)")
+            }
+            var row = XLSXRecord()
+            while found.count < offsets.count, try SurveyFileReader.next(reader, &row) {
+                if offsets.contains(row.line) { found[row.line] = row.strings }
+            }
+            return found
+        }
         for offset in offsets.sorted() {
             do {
                 if let record = try CSVStream(delimiter: delimiter).firstRecord(path: path, from: offset) {

@@ -31,11 +31,18 @@ enum RowValidator {
         if let bad = firstInvalidUTF8Field(record) {
             return .rejected(.encoding, column: header.names[bad])
         }
-        if ValueParser.trimmed(record[header.id]).isEmpty { return .rejected(.missingID, column: form.idColumn) }
+        if header.status != nil || header.finished != nil, !isResponse(record, header: header) {
+            return .rejected(.notAResponse, column: nil)
+        }
+        if let id = header.id, ValueParser.trimmed(record[id]).isEmpty {
+            return .rejected(.missingID, column: form.idColumn)
+        }
         guard let time = DateParser.parse(record[header.submittedAt], patterns: dates) else {
             return .rejected(.badDate, column: "submitted_at")
         }
-        let area = cache.value(for: record[header.area]) { areas.match(String(decoding: $0, as: UTF8.self)) }
+        let area = header.area.map { column in
+            cache.value(for: record[column]) { areas.match(String(decoding: $0, as: UTF8.self)) }
+        } ?? areas.catchAll
         guard let area else { return .rejected(.unknownArea, column: "area") }
         // Indexes, not `for item in form.items`: copying each Item would retain its strings per row.
         for index in header.items.indices {
@@ -45,6 +52,23 @@ enum RowValidator {
             codes[index] = code
         }
         return .accepted(ValidRow(area: area, time: time))
+    }
+
+    /// Qualtrics' rule (SPEC §3.6): a `Status` naming a preview, test or spam (text or code), or a
+    /// `Finished` of `0` / `False`, is not a response.
+    static func isResponse(_ record: FieldView, header: HeaderMap) -> Bool {
+        if let status = header.status {
+            let text = HeaderMap.fold(String(decoding: record[status], as: UTF8.self))
+            if ["1", "2", "8", "9", "12", "17"].contains(text)
+                || ["preview", "test", "spam"].contains(where: { text.contains($0) }) {
+                return false
+            }
+        }
+        if let finished = header.finished {
+            let text = HeaderMap.fold(String(decoding: record[finished], as: UTF8.self))
+            if text == "0" || text == "false" { return false }
+        }
+        return true
     }
 
     /// Index of the first field that is not valid UTF-8, nil when all are.

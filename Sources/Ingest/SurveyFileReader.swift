@@ -13,9 +13,13 @@ public struct SurveyFileReader: Sendable {
     public let wavePeriod: WavePeriod
     public let delimiter: UInt8
     public let renames: [String: String]
-    /// Tried after the built-in date forms (SPEC §3.4).
+    /// Tried after the built-in date forms (SPEC §3.4); a file's format may add its own.
     public let datePatterns: DatePatterns
     public let maxFieldBytes: Int
+    /// `inputs.format` for this survey kind (SPEC §3.6).
+    public let format: InputFormat
+    public let dropNonResponses: Bool
+    public let hasCatchAll: Bool
 
     public init(config: PipelineConfig, kind: SurveyKind) {
         form = config.instrument.form(kind)
@@ -25,6 +29,9 @@ public struct SurveyFileReader: Sendable {
         renames = config.inputs.renames[kind] ?? [:]
         datePatterns = config.inputs.datePatterns
         maxFieldBytes = config.inputs.maxFieldBytes
+        format = config.inputs.formats[kind]
+        dropNonResponses = config.inputs.dropNonResponses
+        hasCatchAll = config.catchAllArea != nil
     }
 
     /// Reads the whole file on this thread: header, rows, SHA-256.
@@ -34,6 +41,12 @@ public struct SurveyFileReader: Sendable {
     ///   column; `.other` when the spill file cannot be written.
     public func read(path: String, fileIndex: Int, spill: SpillFile? = nil,
                      progress: (Int) -> Void = { _ in }) throws(PipelineError) -> IngestedFile {
+        if Self.isXLSX(path) {
+            try Self.checkReadable(path)
+            let file = try readXLSX(path: path, fileIndex: fileIndex, spill: spill)
+            progress(InputSetReader.fileSize(path))
+            return file
+        }
         let header = try readHeader(path: path)
         var hasher = SHA256()
         try FileDigest.update(&hasher, path: path, range: 0..<header.dataStart)
@@ -50,15 +63,27 @@ public struct SurveyFileReader: Sendable {
     /// - Throws: `PipelineError.input` when the file is missing, unreadable, empty or lacks a required column.
     public func readHeader(path: String) throws(PipelineError) -> FileHeader {
         try Self.checkReadable(path)
-        let found: (record: CSVRecord, end: Int, lines: Int)?
+        if Self.isXLSX(path) { return try openXLSX(path).1 }
+        // Three records at most: enough for every format's header and its `auto` rules (SPEC §3.6).
+        var found: [(record: CSVRecord, end: Int, lines: Int)] = []
         do {
-            found = try CSVStream(delimiter: delimiter, maxFieldBytes: maxFieldBytes).firstRecord(path: path)
+            while found.count < 3,
+                  let next = try CSVStream(delimiter: delimiter, maxFieldBytes: maxFieldBytes).firstRecord(path: path, from: found.last?.end ?? 0) {
+                found.append(next)
+            }
         } catch {
             throw .input(file: path, line: nil, message: "cannot read: \(error.message)")
         }
-        guard let found else { throw .input(file: path, line: 1, message: "the file is empty: expected a header row") }
-        return FileHeader(map: try HeaderMap(header: found.record, form: form, renames: renames, file: path),
-                          dataStart: found.end, firstDataLine: found.lines + 1)
+        guard !found.isEmpty else {
+            throw .input(file: path, line: 1, message: "the file is empty: expected a header row")
+        }
+        let layout = HeaderLayout.detect(found.map(\.record.strings), configured: format, xlsx: false)
+        let last = found[layout.headerRows - 1]
+        let lines = found.prefix(layout.headerRows).reduce(0) { $0 + $1.lines }
+        return FileHeader(map: try HeaderMap(layout: layout, form: form, renames: renames, file: path,
+                                             catchAll: hasCatchAll, dropNonResponses: dropNonResponses),
+                          dataStart: last.end, firstDataLine: lines + 1,
+                          dates: try layout.format.datePatterns(after: datePatterns))
     }
 
     /// Reads the records in `range` of `path`, which must start at a record (after the header,
@@ -75,7 +100,8 @@ public struct SurveyFileReader: Sendable {
             end = try stream.read(path: path, range: range, onBytes: onBytes) { record in
                 guard failure == nil else { return }
                 do throws(PipelineError) {
-                    try self.consume(record, header: header.map, state: &state, fileIndex: fileIndex)
+                    try self.consume(record.fields, line: record.line, offset: record.offset, header: header,
+                                     state: &state, fileIndex: fileIndex, tooLongField: record.tooLongField)
                 } catch {
                     failure = error
                 }
@@ -108,26 +134,28 @@ public struct SurveyFileReader: Sendable {
         }
         return IngestedFile(path: path, fileIndex: fileIndex, kind: form.kind, sha256: sha256,
                             rowsRead: pieces.reduce(0) { $0 + $1.rowsRead }, parts: parts, rejects: rejects,
-                            unknownColumns: header.map.unknownColumns)
+                            unknownColumns: header.map.unknownColumns, layout: header.map.layout)
     }
 
-    private func consume(_ record: BorrowedRecord, header: HeaderMap, state: inout ReadState,
-                         fileIndex: Int) throws(PipelineError) {
+    /// Checks one record (a CSV record, or a sheet row made one) and files it as accepted or rejected.
+    func consume(_ fields: FieldView, line: Int, offset: Int, header file: FileHeader, state: inout ReadState,
+                 fileIndex: Int, tooLongField: Int? = nil) throws(PipelineError) {
         state.rowsRead += 1
-        switch RowValidator.validate(record.fields, header: header, form: form, areas: areas, dates: datePatterns,
+        let header = file.map
+        switch RowValidator.validate(fields, header: header, form: form, areas: areas, dates: file.dates,
                                      cache: &state.areaCache, codes: &state.codes,
-                                     tooLongField: record.tooLongField) {
+                                     tooLongField: tooLongField) {
         case .rejected(let reason, let column):
-            state.rejects.append(Reject(fileIndex: fileIndex, line: record.line, reason: reason,
-                                        column: column, rawFields: record.strings))
+            state.rejects.append(Reject(fileIndex: fileIndex, line: line, reason: reason, column: column,
+                                        rawFields: (0..<fields.count).map { String(decoding: fields[$0], as: UTF8.self) }))
         case .accepted(let row):
-            state.append(row, fields: record.fields, line: record.line, offset: record.offset, header: header,
+            state.append(row, fields: fields, line: line, offset: offset, header: header,
                          period: wavePeriod, fileIndex: fileIndex)
             try state.rows.rowAdded()
         }
     }
 
-    private static func checkReadable(_ path: String) throws(PipelineError) {
+    static func checkReadable(_ path: String) throws(PipelineError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .input(file: path, line: nil, message: "no such file")
@@ -146,6 +174,8 @@ public struct FileHeader: Sendable {
     public let dataStart: Int
     /// Physical line number of the first line after the header.
     public let firstDataLine: Int
+    /// `inputs.date_formats` and the patterns the file's format adds.
+    public let dates: DatePatterns
 }
 
 /// The rows of one byte range of a file, read on their own (see `SurveyFileReader.readPiece`).
@@ -184,7 +214,7 @@ struct ReadState {
         rows.current.file.append(UInt16(truncatingIfNeeded: fileIndex))
         rows.current.line.append(UInt32(truncatingIfNeeded: line))
         rows.current.offset.append(Int64(offset))
-        rows.current.ids.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: ValueParser.trimmed(record[header.id]))))
+        appendID(record, header: header, offset: offset, fileIndex: fileIndex)
         if let comment = header.comment, !ValueParser.isMissing(record[comment]) {
             rows.current.comments.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: ValueParser.trimmed(record[comment]))))
         } else {
@@ -198,5 +228,23 @@ struct ReadState {
             }
             rows.current.breakdowns[column].append(code)
         }
+    }
+
+    /// The row's id as the duplicate rule compares it (SPEC §3.6). A form without ids gets a key no
+    /// text can hold (0xFF never occurs in UTF-8) from the row's file and offset: every row its own
+    /// respondent. An id unique per file only (`microsoft_forms`) is keyed by its file too.
+    private mutating func appendID(_ record: FieldView, header: HeaderMap, offset: Int, fileIndex: Int) {
+        if let id = header.id, !header.layout.format.idPerFile {
+            rows.current.ids.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: ValueParser.trimmed(record[id]))))
+            return
+        }
+        var key: [UInt8] = [0xFF]
+        withUnsafeBytes(of: UInt16(truncatingIfNeeded: fileIndex).littleEndian) { key += $0 }
+        if let id = header.id {
+            key += ValueParser.trimmed(record[id])
+        } else {
+            withUnsafeBytes(of: Int64(offset).littleEndian) { key += $0 }
+        }
+        key.withUnsafeBytes { rows.current.ids.append($0) }
     }
 }

@@ -7,9 +7,11 @@ struct QualityGate: Sendable, Equatable {
     var read: Int
     var limit: Double
 
+    /// Both counts leave out `not_a_response` rows: a platform's previews are not bad data (SPEC §8).
     init(_ inputs: [InputSummary], limit: Double) {
-        rejected = inputs.reduce(0) { $0 + $1.rejected }
-        read = inputs.reduce(0) { $0 + $1.rowsRead }
+        let previews = inputs.reduce(0) { $0 + ($1.rejectedByReason[.notAResponse] ?? 0) }
+        rejected = inputs.reduce(0) { $0 + $1.rejected } - previews
+        read = inputs.reduce(0) { $0 + $1.rowsRead } - previews
         self.limit = limit
     }
 

@@ -11,6 +11,7 @@ public struct RunOutcome: Sendable {
     public var rejectsPath: String
     /// Nil when the quality gate held the workbook back.
     public var workbookPath: String?
+    /// Rows read and rejected as the quality gate counts them (without `not_a_response` rows).
     public var rowsRead: Int
     public var rejected: Int
 }
@@ -26,6 +27,11 @@ public enum Runner {
         try WorkbookWriter.checkLibrary()
         let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let files = try InputResolver.resolve(config.inputs)
+        let unplayed = config.scoring.roles.unplayed(in: config.instrument)
+        if !unplayed.isEmpty {
+            log.log(.warning, "no construct plays the roles \(unplayed.map(\.rawValue).joined(separator: ", ")) "
+                    + "(scoring.roles): the figures that need them are null")
+        }
         log.log(.info, "reading \(files.count) input files",
                 [("files", MessageText.list(files.map(\.path), separator: " "))])
         let ingested = try IngestStage.run(files, config: config, jobs: jobs, spillFolder: options.spillFolder,
@@ -36,6 +42,10 @@ public enum Runner {
                                        ("rejected", String(early)),
                                        ("spill_mb", String(Int((Double(spilled) / 1e6).rounded())))]
                     + clock.finish("ingest"))
+        for (file, input) in zip(ingested, files) where config.inputs.formats[input.kind] == .auto {
+            log.log(.info, "\(file.path): read as \(file.layout.format.rawValue) (inputs.format auto), "
+                    + "\(file.layout.headerRows) header rows", [("format", file.layout.format.rawValue)])
+        }
         for file in ingested where !file.unknownColumns.isEmpty {
             log.log(.warning, "\(MessageText.quoted(file.path)): unknown columns ignored",
                     [("columns", MessageText.list(file.unknownColumns))])
@@ -77,7 +87,8 @@ public enum Runner {
             let byReason = Dictionary(grouping: mine, by: \.reason).mapValues(\.count)
             return InputSummary(path: file.path, kind: file.kind, sha256: file.sha256, rowsRead: file.rowsRead,
                                 accepted: file.rowsRead - mine.count, rejectedByReason: byReason,
-                                unknownColumns: file.unknownColumns)
+                                unknownColumns: file.unknownColumns, format: file.layout.format,
+                                headerRows: file.layout.headerRows)
         }
     }
 }

@@ -56,7 +56,9 @@ public struct AggregateLayout: Sendable {
     public static let rowsOffset = 0
     public func itemOffset(_ item: Int) -> Int { 1 + item * codeStride }
 
-    public init(instrument: Instrument, kind: SurveyKind, minAnsweredFraction: Double) {
+    /// - Parameter roles: which constructs are employee_life and the driver constructs (SPEC §5 Roles).
+    public init(instrument: Instrument, kind: SurveyKind, minAnsweredFraction: Double,
+                roles: ConstructRoles = ConstructRoles()) {
         let form = instrument.form(kind)
         self.kind = kind
         itemCount = form.items.count
@@ -78,10 +80,10 @@ public struct AggregateLayout: Sendable {
             offset += 4 + k + k * k
         }
         self.constructs = constructs
-        outcome = kind == .employee ? constructs.firstIndex { $0.name == Method.employeeLife } : nil
+        outcome = kind == .employee ? constructs.firstIndex { $0.name == roles[.employeeLife] } : nil
         var drivers: [DriverSlot] = []
         if outcome != nil {
-            for construct in instrument.constructs(of: kind) where Method.driverConstructs.contains(construct.name) {
+            for construct in instrument.constructs(of: kind) where roles.driverConstructs.contains(construct.name) {
                 for key in construct.items {
                     guard let item = form.itemIndex(key) else { continue }
                     let unit = Self.unit(form.items[item], multiplier: 1)

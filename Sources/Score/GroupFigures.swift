@@ -26,7 +26,9 @@ struct GroupFigures {
         items = form.items.indices.filter { form.items[$0].key != form.recommendItem }.map {
             Self.distribution(counts($0), item: form.items[$0])
         }
-        recommend = Self.nps(counts(form.items.count - 1))
+        // The 0–10 item is the form's last; a form without one has no eNPS / NPS (null figures).
+        recommend = Self.nps(form.recommendItem == nil ? Array(repeating: 0, count: layout.codeStride)
+                                                       : counts(form.items.count - 1))
         drivers = layout.outcome.flatMap { _ in Self.drivers(totals, layout: layout, form: form, minN: minDriverN) }
     }
 

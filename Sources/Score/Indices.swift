@@ -30,7 +30,9 @@ struct Indices {
 
     /// `shown` maps a construct name to its mean when it is shown (not suppressed, n > 0).
     init(shown: (String) -> Double?, instrument: Instrument, scoring: ScoringConfig) {
-        let leadership = shown(Method.leadership), management = shown(Method.management)
+        let roles = scoring.roles
+        func role(_ role: ConstructRole) -> Double? { roles[role].flatMap { shown($0) } }
+        let leadership = role(.leadership), management = role(.management)
         if let leadership, let management {
             lmi = leadership - management
             let threshold = scoring.quadrantThreshold
@@ -54,7 +56,7 @@ struct Indices {
             readiness = value
             band = scoring.bands.first { value >= $0.min - Method.tolerance }?.label ?? scoring.lowestBand
         }
-        if let employeeLife = shown(Method.employeeLife), let customerLife = shown(Method.customerLife) {
+        if let employeeLife = role(.employeeLife), let customerLife = role(.customerLife) {
             differenceGap = employeeLife - customerLife
         }
     }

@@ -33,12 +33,14 @@ public enum ReportBuilder {
                                        + customer.parts.reduce(0) { $0 + $1.chunkCount })
         func job(_ rows: SurveyRows, breakdownItem: Int?) -> ChunkJob {
             let layout = AggregateLayout(instrument: config.instrument, kind: rows.kind,
-                                         minAnsweredFraction: config.scoring.minAnsweredFraction)
+                                         minAnsweredFraction: config.scoring.minAnsweredFraction,
+                                         roles: config.scoring.roles)
             return ChunkJob(rows, layout: layout, waves: waves, areaCount: areaCount, reportWave: reportKey,
                             breakdownItem: breakdownItem, workers: workers)
         }
         let employees = job(employee, breakdownItem: nil)
-        let customers = job(customer, breakdownItem: config.instrument.customer.items.count - 1)
+        let customerForm = config.instrument.customer
+        let customers = job(customer, breakdownItem: customerForm.recommendItem == nil ? nil : customerForm.items.count - 1)
         // One parallel region over every chunk of both surveys.
         TaskPool.run(jobs: workers, tasks: employees.chunkCount + customers.chunkCount) { worker, task in
             if task < employees.chunkCount {
@@ -65,8 +67,9 @@ public enum ReportBuilder {
             wave: waveLabels[waveLabels.count - 1], waves: waveLabels, areas: current,
             psychometrics: psychometrics(scorer.employee, scorer.customer, wave: last, areas: current,
                                          config: config),
-            trends: Trends.points(perWave, labels: waveLabels),
-            evaporation: Trends.evaporation(perWave, labels: waveLabels, drop: config.scoring.evaporationDrop),
+            trends: Trends.points(perWave, labels: waveLabels, roles: config.scoring.roles),
+            evaporation: Trends.evaporation(perWave, labels: waveLabels, drop: config.scoring.evaporationDrop,
+                                            roles: config.scoring.roles),
             customerBreakdowns: CustomerBreakdowns.build(parts: customer.parts, outputs: customerOutputs,
                                                          config: config),
             comments: comments, submitted: first <= latest ? first...latest : nil)

@@ -1,25 +1,30 @@
+import SurveyModel
+
 /// Sustainment (SPEC §5): headline figures per wave, and the wins that faded.
 enum Trends {
-    static let metrics: [(name: String, value: @Sendable (AreaResult) -> Double?)] = [
-        ("readiness", { $0.readiness }),
-        (Method.employeeLife, { $0.construct(Method.employeeLife)?.shownMean }),
-        (Method.customerLife, { $0.construct(Method.customerLife)?.shownMean }),
-    ]
+    /// The metrics watched for evaporation, named by role; a role's value is its construct's shown mean.
+    static func metrics(_ roles: ConstructRoles) -> [(name: String, value: (AreaResult) -> Double?)] {
+        let role = { (role: ConstructRole) in { (group: AreaResult) in roles[role].flatMap { group.construct($0)?.shownMean } } }
+        return [("readiness", { $0.readiness }), (Method.employeeLife, role(.employeeLife)),
+                (Method.customerLife, role(.customerLife))]
+    }
 
     /// A row per area and All areas per wave, wave by wave.
-    static func points(_ perWave: [[AreaResult]], labels: [String]) -> [TrendPoint] {
-        zip(perWave, labels).flatMap { groups, wave in
+    static func points(_ perWave: [[AreaResult]], labels: [String], roles: ConstructRoles) -> [TrendPoint] {
+        let metrics = metrics(roles)
+        return zip(perWave, labels).flatMap { groups, wave in
             groups.map { group in
                 TrendPoint(area: group.area, wave: wave, readiness: group.readiness,
-                           employeeLife: group.construct(Method.employeeLife)?.shownMean,
-                           customerLife: group.construct(Method.customerLife)?.shownMean, lmi: group.lmi)
+                           employeeLife: metrics[1].value(group), customerLife: metrics[2].value(group), lmi: group.lmi)
             }
         }
     }
 
     /// Flags a metric whose report-wave value is at least `drop` below the group's best earlier
     /// wave (the earliest such wave is the peak).
-    static func evaporation(_ perWave: [[AreaResult]], labels: [String], drop: Double) -> [Evaporation] {
+    static func evaporation(_ perWave: [[AreaResult]], labels: [String], drop: Double,
+                            roles: ConstructRoles = ConstructRoles()) -> [Evaporation] {
+        let metrics = metrics(roles)
         guard let current = perWave.last else { return [] }
         var flags: [Evaporation] = []
         for (group, latestGroup) in current.enumerated() {

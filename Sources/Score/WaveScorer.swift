@@ -78,7 +78,7 @@ struct WaveScorer {
         // Drivers show each item's n and mean; a group whose driver item is hidden has no
         // drivers, or the hidden item could be solved back out of All areas minus the others.
         let hiddenItems = Set(items.filter { $0.result.suppressed }.map(\.key))
-        if shown(Method.employeeLife) != nil, let drivers = employee.drivers,
+        if let employeeLife = config.scoring.roles[.employeeLife], shown(employeeLife) != nil, let drivers = employee.drivers,
            !drivers.contains(where: { hiddenItems.contains($0.item) }) {
             ranked = drivers.sorted { ($1.priority, $0.item) < ($0.priority, $1.item) }
         }

@@ -11,6 +11,10 @@ public struct InputConfig: Sendable, Hashable {
     /// A field longer than this (in bytes, as read) rejects its row as `field_too_long`
     /// instead of being held whole (SPEC §7); `inputs.max_field_bytes`.
     public var maxFieldBytes: Int
+    /// `inputs.format` (SPEC §3.6): how each survey's files lay out their header.
+    public var formats: InputFormats
+    /// `inputs.drop_non_responses`: reject a platform's previews, tests and unfinished rows as `not_a_response`.
+    public var dropNonResponses: Bool
 
     /// The default of `maxFieldBytes`: 1 MiB.
     public static let defaultMaxFieldBytes = 1 << 20
@@ -19,13 +23,16 @@ public struct InputConfig: Sendable, Hashable {
 
     public init(employees: [String] = [], customers: [String] = [], delimiter: UInt8 = UInt8(ascii: ","),
                 renames: [SurveyKind: [String: String]] = [:], datePatterns: DatePatterns = .none,
-                maxFieldBytes: Int = defaultMaxFieldBytes) {
+                maxFieldBytes: Int = defaultMaxFieldBytes, formats: InputFormats = InputFormats(),
+                dropNonResponses: Bool = true) {
         self.employees = employees
         self.customers = customers
         self.delimiter = delimiter
         self.renames = renames
         self.datePatterns = datePatterns
         self.maxFieldBytes = maxFieldBytes
+        self.formats = formats
+        self.dropNonResponses = dropNonResponses
     }
 }
 
@@ -52,6 +59,8 @@ public struct ScoringConfig: Sendable, Hashable {
     public var lowestBand = "Not ready"
     public var evaporationDrop = 10.0
     public var minDriverN = 30
+    /// `scoring.roles` (SPEC §5 Roles).
+    public var roles = ConstructRoles()
     public init() {}
 }
 

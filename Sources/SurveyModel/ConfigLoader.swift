@@ -60,13 +60,16 @@ public enum ConfigLoader {
     }
 
     private static func readInputs(_ reader: ConfigReader, instrument: Instrument) throws(PipelineError) -> InputConfig {
-        try reader.allowOnly(["employees", "customers", "delimiter", "columns", "date_formats", "max_field_bytes"])
+        try reader.allowOnly(["employees", "customers", "delimiter", "columns", "date_formats", "max_field_bytes",
+                              "format", "drop_non_responses"])
         var config = InputConfig()
         config.employees = try reader.strings("employees") ?? []
         config.customers = try reader.strings("customers") ?? []
         if let text = try reader.string("delimiter") {
             config.delimiter = try delimiter(text, path: reader.child("delimiter"))
         }
+        config.formats = try formats(reader)
+        config.dropNonResponses = try reader.bool("drop_non_responses") ?? true
         config.datePatterns = try DatePatterns(compiling: reader.strings("date_formats") ?? [],
                                                path: reader.child("date_formats"))
         if let bytes = try reader.integer("max_field_bytes") {
@@ -82,13 +85,49 @@ public enum ConfigLoader {
                 guard let renames = try columns.object(kind.rawValue) else { continue }
                 var map: [String: String] = [:]
                 let form = instrument.form(kind)
-                let known = Set([form.idColumn, "submitted_at", "area", "comment"] + form.breakdowns + form.items.map(\.key))
+                let known = Set([form.idColumn].compactMap { $0 } + ["submitted_at", "area", "comment"] + form.breakdowns + form.items.map(\.key))
                 try renames.allowOnly(known)
                 for key in renames.keys { map[key] = try renames.string(key) }
                 config.renames[kind] = map
             }
         }
         return config
+    }
+
+    /// `inputs.format`: one format name for both surveys, or `{"employee": …, "customer": …}`.
+    private static func formats(_ reader: ConfigReader) throws(PipelineError) -> InputFormats {
+        func parse(_ text: String, path: String) throws(PipelineError) -> InputFormat {
+            guard let format = InputFormat(rawValue: text) else {
+                let names = InputFormat.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                throw .config(path: path, message: "expected one of \(names) (got \"\(text)\")")
+            }
+            return format
+        }
+        guard reader.has("format") else { return InputFormats() }
+        if case .string(let text) = reader.raw("format") {
+            let format = try parse(text, path: reader.child("format"))
+            return InputFormats(employee: format, customer: format)
+        }
+        guard let perKind = try reader.object("format") else { return InputFormats() }
+        try perKind.allowOnly(["employee", "customer"])
+        var formats = InputFormats()
+        if let text = try perKind.string("employee") { formats.employee = try parse(text, path: perKind.child("employee")) }
+        if let text = try perKind.string("customer") { formats.customer = try parse(text, path: perKind.child("customer")) }
+        return formats
+    }
+
+    /// `scoring.roles`: role → construct name, or null for a role no construct plays.
+    private static func readRoles(_ reader: ConfigReader, instrument: Instrument) throws(PipelineError) -> ConstructRoles {
+        try reader.allowOnly(Set(ConstructRole.allCases.map(\.rawValue)))
+        var roles = ConstructRoles()
+        for role in ConstructRole.allCases where reader.raw(role.rawValue) != nil {
+            let name = try reader.string(role.rawValue)
+            if let name, !instrument.constructs.contains(where: { $0.name == name }) {
+                throw .config(path: reader.child(role.rawValue), message: "\"\(name)\" is not a construct of the instrument")
+            }
+            roles[role] = name
+        }
+        return roles
     }
 
     /// `,`, `;`, tab (`\t` or the word `tab`) or `|`.
@@ -156,7 +195,10 @@ public enum ConfigLoader {
         var scoring = ScoringConfig()
         guard let reader else { return scoring }
         try reader.allowOnly(["min_answered_fraction", "quadrant_threshold", "weights", "bands", "lowest_band",
-                              "evaporation_drop", "min_driver_n"])
+                              "evaporation_drop", "min_driver_n", "roles"])
+        if let roles = try reader.object("roles") {
+            scoring.roles = try readRoles(roles, instrument: instrument)
+        }
         if let fraction = try reader.number("min_answered_fraction") {
             guard fraction > 0, fraction <= 1 else {
                 throw .config(path: reader.child("min_answered_fraction"), message: "expected a fraction in (0, 1]")

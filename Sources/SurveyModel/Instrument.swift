@@ -40,15 +40,17 @@ public struct Construct: Sendable, Hashable {
 /// first, then the 0–10 item), and the optional text columns.
 public struct SurveyForm: Sendable, Hashable {
     public var kind: SurveyKind
-    public var idColumn: String
+    /// Nil for a form without ids (`"id_column": null`): each row is its own respondent.
+    public var idColumn: String?
     /// All scored items of this survey, in column-report order. The 0–10 item is last.
     public var items: [Item]
-    /// Key of the 0–10 recommend item (`enps` / `nps`).
-    public var recommendItem: String
+    /// Key of the 0–10 recommend item (`enps` / `nps`); nil for a form without one (`"recommend_item": null`:
+    /// its eNPS / NPS figures are null).
+    public var recommendItem: String?
     /// Optional breakdown columns (`role`, `segment`, `channel`).
     public var breakdowns: [String]
 
-    public init(kind: SurveyKind, idColumn: String, items: [Item], recommendItem: String, breakdowns: [String]) {
+    public init(kind: SurveyKind, idColumn: String?, items: [Item], recommendItem: String?, breakdowns: [String]) {
         self.kind = kind
         self.idColumn = idColumn
         self.items = items

@@ -48,8 +48,10 @@ extension ConfigLoader {
     private static func readForm(_ reader: ConfigReader, kind: SurveyKind,
                                  scales: [String: Scale]) throws(PipelineError) -> SurveyForm {
         try reader.allowOnly(["id_column", "items", "recommend_item", "breakdowns"])
-        guard let idColumn = try reader.string("id_column") else {
-            throw .config(path: reader.child("id_column"), message: "expected the id column's name")
+        // `"id_column": null` is a form without ids: each row its own respondent (SPEC §3.6).
+        let idColumn = try reader.string("id_column")
+        if idColumn == nil, reader.raw("id_column") != .null {
+            throw .config(path: reader.child("id_column"), message: "expected the id column's name, or null")
         }
         guard let elements = try reader.array("items"), !elements.isEmpty else {
             throw .config(path: reader.child("items"), message: "expected a non-empty list of items")
@@ -73,11 +75,16 @@ extension ConfigLoader {
             items.append(Item(key: key, text: try entry.string("text") ?? key, scale: scale,
                               reversed: try entry.bool("reverse") ?? false, action: try entry.string("action")))
         }
-        guard let recommend = try reader.string("recommend_item"),
-              let index = items.firstIndex(where: { $0.key == recommend && $0.scale.name == Scale.zeroToTen.name }) else {
-            throw .config(path: reader.child("recommend_item"), message: "expected the key of a 0-10 item of this form")
+        let recommend = try reader.string("recommend_item")
+        if let recommend {
+            guard let index = items.firstIndex(where: { $0.key == recommend && $0.scale.name == Scale.zeroToTen.name }) else {
+                throw .config(path: reader.child("recommend_item"), message: "expected the key of a 0-10 item of this form")
+            }
+            items.append(items.remove(at: index))
+        } else if reader.raw("recommend_item") != .null {
+            throw .config(path: reader.child("recommend_item"),
+                          message: "expected the key of a 0-10 item of this form, or null for a form without one")
         }
-        items.append(items.remove(at: index))
         return SurveyForm(kind: kind, idColumn: idColumn, items: items, recommendItem: recommend,
                           breakdowns: try reader.strings("breakdowns") ?? [])
     }

@@ -5,6 +5,8 @@ public enum RejectReason: String, Sendable, Hashable, CaseIterable, Comparable {
     /// A field longer than `inputs.max_field_bytes`; the rejects file holds its first bytes.
     case fieldTooLong = "field_too_long"
     case encoding
+    /// A platform's preview, test, spam or unfinished row (SPEC §3.6).
+    case notAResponse = "not_a_response"
     case missingID = "missing_id"
     case badDate = "bad_date"
     case unknownArea = "unknown_area"

@@ -9,11 +9,17 @@ public struct InputSummary: Sendable, Hashable {
     public var rejectedByReason: [RejectReason: Int]
     /// Header columns the instrument does not use.
     public var unknownColumns: [String]
+    /// The format the file was read in (never `auto`) and the header rows it skipped (SPEC §3.6).
+    public var format: InputFormat
+    public var headerRows: Int
 
     public var rejected: Int { rowsRead - accepted }
 
     public init(path: String, kind: SurveyKind, sha256: String, rowsRead: Int, accepted: Int,
-                rejectedByReason: [RejectReason: Int], unknownColumns: [String]) {
+                rejectedByReason: [RejectReason: Int], unknownColumns: [String], format: InputFormat = .plain,
+                headerRows: Int = 1) {
+        self.format = format
+        self.headerRows = headerRows
         self.path = path
         self.kind = kind
         self.sha256 = sha256

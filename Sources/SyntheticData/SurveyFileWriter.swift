@@ -76,7 +76,7 @@ struct SurveyFileWriter {
     }
 
     var columns: [String] {
-        [form.idColumn, "submitted_at", "area"] + form.breakdowns + form.items.map(\.key) + ["comment"]
+        [form.idColumn ?? "respondent_id", "submitted_at", "area"] + form.breakdowns + form.items.map(\.key) + ["comment"]
     }
 
     /// Writes the whole file at `path`.

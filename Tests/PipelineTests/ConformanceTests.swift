@@ -10,8 +10,7 @@ final class ConformanceTests: XCTestCase {
     func testMatchesIndependentImplementation() throws {
         let run = try runConformance()
         let expected = try Fixtures.json("conformance/expected.json")
-        var mismatches: [String] = []
-        compare(run.json, expected, path: "", into: &mismatches)
+        let mismatches = Self.comparison.mismatches(run.json, expected)
         XCTAssertEqual(mismatches, [], "first mismatches:\n" + mismatches.prefix(20).joined(separator: "\n"))
     }
 
@@ -74,38 +73,9 @@ final class ConformanceTests: XCTestCase {
         return (json, outcome.rejectsPath)
     }
 
-    private static let ignored: Set<String> = ["report", "config_sha256", "tool_version", "rejected_rows"]
-    private static let loose: Set<String> = ["ci_low", "ci_high", "alpha", "r_drop", "alpha_if_dropped", "impact",
-                                             "priority"]
-
-    private func compare(_ got: Any?, _ want: Any?, path: String, into mismatches: inout [String]) {
-        let key = String(path.split(separator: ".").last ?? "")
-        switch want {
-        case let object as [String: Any]:
-            guard let mine = got as? [String: Any] else { return mismatches.append("\(path): expected object") }
-            for (name, value) in object where !Self.ignored.contains(name) {
-                compare(name == "path" ? nil : mine[name], name == "path" ? nil : value, path: "\(path).\(name)",
-                        into: &mismatches)
-            }
-            let extra = Set(mine.keys).subtracting(object.keys)
-            if !extra.isEmpty { mismatches.append("\(path): unexpected keys \(extra.sorted())") }
-        case let array as [Any]:
-            guard let mine = got as? [Any], mine.count == array.count else {
-                return mismatches.append("\(path): expected \(array.count) elements, got \(String(describing: got))")
-            }
-            for index in array.indices { compare(mine[index], array[index], path: "\(path)[\(index)]", into: &mismatches) }
-        case let flag as Bool where type(of: want!) == Bool.self:
-            if (got as? Bool) != flag { mismatches.append("\(path): expected \(flag), got \(String(describing: got))") }
-        case let number as NSNumber:
-            guard let mine = got as? NSNumber else { return mismatches.append("\(path): expected \(number), got null") }
-            let tolerance = Self.loose.contains(key) ? 1e-3 : 1e-6
-            if abs(mine.doubleValue - number.doubleValue) > tolerance {
-                mismatches.append("\(path): expected \(number), got \(mine)")
-            }
-        case nil, is NSNull:
-            if !(got == nil || got is NSNull) { mismatches.append("\(path): expected null, got \(got!)") }
-        default:
-            if "\(want!)" != "\(got ?? "null")" { mismatches.append("\(path): expected \(want!), got \(got ?? "null")") }
-        }
-    }
+    /// Keys SPEC §8.1 added after this set was computed, with the value every input of it must have
+    /// (plain CSV files of one header row, no platform rows).
+    private static let comparison = JSONComparison(
+        ignored: ["report", "config_sha256", "tool_version", "rejected_rows"],
+        addedSince: ["format": "plain", "header_rows": 1, "not_a_response": 0])
 }

@@ -47,8 +47,8 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(nps["ci_low"] as? Double ?? 0, 40 - 70.12309177, accuracy: 1e-6)
         XCTAssertEqual(nps["ci_high"] as? Double ?? 0, 100, accuracy: 1e-12)
         XCTAssertEqual(json["rejected_by_reason"] as? [String: Int],
-                       ["field_count": 0, "field_too_long": 0, "encoding": 0, "missing_id": 0, "bad_date": 0, "unknown_area": 0,
-                        "invalid_value": 1, "duplicate": 1])
+                       ["field_count": 0, "field_too_long": 0, "encoding": 0, "not_a_response": 0, "missing_id": 0,
+                        "bad_date": 0, "unknown_area": 0, "invalid_value": 1, "duplicate": 1])
     }
 
     func testOutputsAreByteIdenticalForEveryJobCount() throws {

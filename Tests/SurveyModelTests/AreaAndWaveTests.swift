@@ -70,9 +70,11 @@ final class AreaAndWaveTests: XCTestCase {
 
     func testRejectReasonPrecedenceOrder() {
         XCTAssertEqual(RejectReason.allCases.map(\.rawValue),
-                       ["field_count", "field_too_long", "encoding", "missing_id", "bad_date", "unknown_area", "invalid_value", "duplicate"])
+                       ["field_count", "field_too_long", "encoding", "not_a_response", "missing_id", "bad_date",
+                        "unknown_area", "invalid_value", "duplicate"])
         XCTAssertLessThan(RejectReason.fieldCount, .fieldTooLong)
         XCTAssertLessThan(RejectReason.fieldTooLong, .encoding)
+        XCTAssertLessThan(RejectReason.encoding, .notAResponse)
         XCTAssertLessThan(RejectReason.invalidValue, .duplicate)
         XCTAssertEqual([RejectReason.duplicate, .badDate, .fieldCount].min(), .fieldCount)
     }

@@ -7,13 +7,16 @@ import XLSXWriter
 /// shares per area, then NPS by customer segment and by channel.
 struct CustomersSheet {
     let report: ScoreReport
+    /// False when the run had no customer survey (SPEC §3.7): the sheet says so.
+    var surveyPresent = true
 
     static let figures = ["NPS n", "NPS", "NPS low", "NPS high", "Promoters", "Passives", "Detractors"]
 
     func write(_ writer: SheetWriter) throws(XLSXError) {
         let formats = writer.formats
-        try writer.text(0, 0, "Customers, \(report.wave): NPS = % promoters (9–10) − % detractors (0–6), "
-            + "with its 95% interval", formats.section, measure: false)
+        try writer.text(0, 0, surveyPresent
+            ? "Customers, \(report.wave): NPS = % promoters (9–10) − % detractors (0–6), with its 95% interval"
+            : "Customers, \(report.wave): no customer survey in this run", formats.section, measure: false)
         try writer.header(1, 0, ["Area", "Customer n"] + Self.figures)
         var row = 2
         for area in report.areas {

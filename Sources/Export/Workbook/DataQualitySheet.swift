@@ -9,14 +9,21 @@ struct DataQualitySheet {
 
     static let reconciliation = "read = accepted + rejected"
 
+    /// The reasons shown, in §7 order: `not_a_response` only when an input was read in a format
+    /// that has that rule (SPEC §3.6), since no other file can have such rows.
+    var reasons: [RejectReason] {
+        let platform = metadata.inputs.contains { $0.format.dropsNonResponses }
+        return RejectReason.allCases.filter { $0 != .notAResponse || platform }
+    }
+
     var columns: [String] {
-        ["File", "Survey", "Rows read", "Accepted", "Rejected"] + RejectReason.allCases.map(\.rawValue)
+        ["File", "Survey", "Rows read", "Accepted", "Rejected"] + reasons.map(\.rawValue)
             + ["Unknown columns", Self.reconciliation]
     }
 
     func write(_ writer: SheetWriter) throws(XLSXError) {
         let formats = writer.formats
-        let reasons = RejectReason.allCases
+        let reasons = reasons
         let checkCol = columns.count - 1
         try writer.text(0, 0, "Data quality: every input row is accepted or rejected with a reason; rejected rows "
             + "are listed in \(metadata.reportName).rejects.csv", formats.section, measure: false)
@@ -35,7 +42,7 @@ struct DataQualitySheet {
         try writeCounts(writer, row: row,
                         read: metadata.inputs.reduce(0) { $0 + $1.rowsRead },
                         accepted: metadata.inputs.reduce(0) { $0 + $1.accepted },
-                        byReason: metadata.rejectedByReason.map(\.count))
+                        byReason: metadata.rejectedByReason.filter { reasons.contains($0.reason) }.map(\.count))
         try writer.sheet.autofilter(CellRange(1, 0, row, checkCol))
         try ConditionalRules.formulaRule(writer, range: CellRange(2, checkCol, row, checkCol),
                                          formula: "$\(CellRange.columnLetters(checkCol))3=FALSE",

@@ -29,6 +29,12 @@ struct SummarySheet {
         try writer.text(2, 0, "Data window: \(window)", formats.plain, measure: false)
         try writer.text(3, 0, "Scores are 0–100. \(WorkbookFormats.hiddenMarker): too few respondents to show "
             + "(see Method). An empty cell: no data.", formats.note, measure: false)
+        let absent = SurveyKind.allCases.filter { kind in !metadata.inputs.contains { $0.kind == kind } }
+        if !absent.isEmpty {
+            // SPEC §3.7: say why the absent survey's figures are empty.
+            try writer.text(4, 0, absent.map { "No \($0.rawValue) survey in this run: its figures are empty." }
+                .joined(separator: " "), formats.note, measure: false)
+        }
         try writer.header(Self.headerRow, 0, Self.columns, textColumns: Set([0, 2, 4]).union(Self.textCols))
         for (offset, area) in report.areas.enumerated() {
             try writeRow(writer, row: Self.headerRow + 1 + offset, area: area)
