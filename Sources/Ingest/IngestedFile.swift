@@ -1,3 +1,4 @@
+import CSVParser
 import RowStorage
 import SurveyModel
 
@@ -14,4 +15,7 @@ public struct IngestedFile: Sendable {
     public var parts: [RowStore]
     public var rejects: [Reject]
     public var unknownColumns: [String]
+    /// What the file was read as (SPEC §3.1), and its delimiter (reading records again needs both).
+    public var encoding: SourceEncoding
+    public var delimiter: UInt8
 }

@@ -2,14 +2,17 @@
 public struct InputConfig: Sendable, Hashable {
     public var employees: [String]
     public var customers: [String]
-    /// One byte: `,` (default), `;` or tab.
-    public var delimiter: UInt8
+    /// One byte: `,`, `;`, tab or `|`; nil is `auto` (the default): chosen per file from its
+    /// header row (SPEC §3.1).
+    public var delimiter: UInt8?
+    /// `inputs.encoding` per survey kind; a kind not listed is `utf-8` (see `encoding(_:)`).
+    public var encodings: [SurveyKind: InputEncoding] = [:]
     /// Per survey kind: canonical column name → header used in the files.
     public var renames: [SurveyKind: [String: String]]
     /// `inputs.date_formats`, compiled: tried after the built-in date forms, for both surveys.
     public var datePatterns: DatePatterns
 
-    public init(employees: [String] = [], customers: [String] = [], delimiter: UInt8 = UInt8(ascii: ","),
+    public init(employees: [String] = [], customers: [String] = [], delimiter: UInt8? = nil,
                 renames: [SurveyKind: [String: String]] = [:], datePatterns: DatePatterns = .none) {
         self.employees = employees
         self.customers = customers
@@ -17,6 +20,9 @@ public struct InputConfig: Sendable, Hashable {
         self.renames = renames
         self.datePatterns = datePatterns
     }
+
+    /// The configured encoding of `kind`'s files.
+    public func encoding(_ kind: SurveyKind) -> InputEncoding { encodings[kind] ?? .utf8 }
 }
 
 /// A readiness band: readiness at or above `min` earns `label`.
