@@ -73,9 +73,23 @@ public struct Transcoder: Sendable {
         return input.count
     }
 
+    /// ASCII runs go through eight bytes at a time (the exports are mostly ASCII); any other byte
+    /// is looked up one at a time.
     private func windows1252(_ input: UnsafeRawBufferPointer, into out: UnsafeMutablePointer<UInt8>) -> Int {
-        var written = 0
-        for byte in input {
+        guard let base = input.baseAddress else { return 0 }
+        var written = 0, index = 0
+        let count = input.count
+        while index < count {
+            while index + 8 <= count {
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                UnsafeMutableRawPointer(out + written).storeBytes(of: word, as: UInt64.self)
+                index += 8
+                written += 8
+            }
+            guard index < count else { break }
+            let byte = base.load(fromByteOffset: index, as: UInt8.self)
+            index += 1
             if byte < 0x80 {
                 out[written] = byte
                 written += 1

@@ -34,6 +34,17 @@ final class TranscoderTests: XCTestCase {
         assertEveryCut(input, .windows1252, give: expected)
     }
 
+    /// ASCII goes eight bytes at a time: a non-ASCII byte at each place of a word and at the end.
+    func testWindows1252NonASCIIAtEveryPlaceOfALongASCIIRun() {
+        for place in 0..<20 {
+            var input = Array(repeating: UInt8(ascii: "a"), count: 20)
+            input[place] = 0xE9
+            var expected = Array(repeating: UInt8(ascii: "a"), count: 19)
+            expected.insert(contentsOf: [0xC3, 0xA9], at: place)
+            XCTAssertEqual(Transcoder.transcode(input, from: .windows1252), expected, "é at \(place)")
+        }
+    }
+
     func testWindows1252UndefinedBytesBecomeInvalidUTF8() {
         for byte: UInt8 in [0x81, 0x8D, 0x8F, 0x90, 0x9D] {
             let output = Transcoder.transcode([0x61, byte, 0x62], from: .windows1252)
