@@ -17,12 +17,12 @@ public struct Transcoder: Sendable {
     /// A UTF-16 byte-order mark (the first code unit, U+FEFF) is dropped, not transcoded.
     private var atStart = true
 
-    /// `encoding` must need transcoding (`SourceEncoding.needsTranscoding`).
+    /// `.utf8` copies the bytes as they are (the streaming read of a UTF-8 file never comes here).
     public init(_ encoding: SourceEncoding) {
         self.encoding = encoding
     }
 
-    /// The output room `transcode` needs for `count` input bytes (and `finish` needs none beyond 8).
+    /// The output room `transcode` needs for `count` input bytes (`finish` needs 2).
     public static func outputCapacity(forInput count: Int) -> Int { 3 * count + 8 }
 
     /// Transcodes `input` into `output`, which must hold `outputCapacity(forInput: input.count)`
