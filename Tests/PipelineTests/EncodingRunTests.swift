@@ -44,6 +44,24 @@ final class EncodingRunTests: XCTestCase {
         XCTAssertEqual(warnings.first.map(String.init),
                        "warning: \(folder)/employees.csv: 2 rows rejected as encoding (not valid UTF-8); if Excel "
                        + "on Windows saved this file, set inputs.encoding: \"windows-1252\"")
+        // The data-quality sheet says the same, once.
+        let strings = try sharedStrings(folder + "/out/readiness-2026-Q3.xlsx")
+        XCTAssertEqual(strings.components(separatedBy: "employees.csv: 2 rows rejected as encoding (not valid UTF-8); "
+            + "if Excel on Windows saved this file, set inputs.encoding: \"windows-1252\".").count, 2, strings)
+    }
+
+    /// The workbook's shared strings (every text cell), read with unzip.
+    private func sharedStrings(_ workbook: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+        process.arguments = ["-p", workbook, "xl/sharedStrings.xml"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "unzip \(workbook)")
+        return String(decoding: data, as: UTF8.self)
     }
 
     func testSetEncodingReadsTheRowsWithoutAWarning() throws {
@@ -54,6 +72,7 @@ final class EncodingRunTests: XCTestCase {
             XCTAssertFalse(stderr.contains("inputs.encoding"), stderr)
             let rejects = try String(contentsOfFile: folder + "/out/readiness-2026-Q3.rejects.csv", encoding: .utf8)
             XCTAssertFalse(rejects.contains("encoding"), rejects)
+            XCTAssertFalse(try sharedStrings(folder + "/out/readiness-2026-Q3.xlsx").contains("inputs.encoding"))
         }
     }
 
