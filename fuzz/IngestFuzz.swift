@@ -6,6 +6,9 @@
 // reachable. Each input is read the way SurveyFileReader reads a file: the first
 // record is the header, every later record goes through the per-row checks of
 // SPEC §7, and an accepted row is taken apart the way `ReadState.append` does.
+// The input also goes through the transcoders of SPEC §3.1 (Windows-1252, UTF-16 LE
+// and BE): whole and cut in two must agree, the output must be valid UTF-8 apart from
+// the 0xFF that stands for what the source cannot hold, and it is ingested too.
 // Any crash, sanitizer report or broken invariant below (`check`) is a finding.
 
 import CSVParser
@@ -35,6 +38,11 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     ingest(employeeHeader + bytes, form: instrument.employee, delimiter: UInt8(ascii: ","))
     if bytes.contains(UInt8(ascii: ";")) { ingest(bytes, form: instrument.employee, delimiter: UInt8(ascii: ";")) }
     checkCut(bytes)
+    for encoding in [SourceEncoding.windows1252, .utf16LE, .utf16BE] {
+        let text = checkTranscoder(bytes, encoding)
+        ingest(text, form: instrument.employee, delimiter: DelimiterSniffer.delimiter(of: text))
+    }
+    _ = SourceEncoding.signature(of: bytes)
     // The cell parsers on the raw input as one cell.
     _ = DateParser.parse(bytes[...], patterns: datePatterns)
     for scale in [Scale.likert, .frequency, .zeroToTen] { _ = ValueParser.code(bytes[...], scale: scale) }
@@ -69,6 +77,35 @@ private func records(_ bytes: [UInt8], atFileStart: Bool) -> (records: [CSVRecor
     var found: [CSVRecord] = []
     guard let end = try? stream.parse(bytes, atFileStart: atFileStart, onRecord: { found.append($0) }) else { return nil }
     return (found, end)
+}
+
+/// The transcoder's output for `bytes`, checked: fed in two chunks (cut where the first byte
+/// says) it is the same as fed whole; with 0xFF taken out it is valid
+/// UTF-8; Windows-1252 turns every byte into a scalar (or 0xFF for the five undefined ones).
+private func checkTranscoder(_ bytes: [UInt8], _ encoding: SourceEncoding) -> [UInt8] {
+    let whole = Transcoder.transcode(bytes, from: encoding)
+    let cut = bytes.isEmpty ? 0 : Int(bytes[0]) % (bytes.count + 1)
+    var transcoder = Transcoder(encoding)
+    var pieces: [UInt8] = []
+    for part in [Array(bytes[..<cut]), Array(bytes[cut...])] {
+        var out = [UInt8](repeating: 0, count: Transcoder.outputCapacity(forInput: part.count))
+        let count = out.withUnsafeMutableBytes { out in part.withUnsafeBytes { transcoder.transcode($0, into: out) } }
+        pieces += out[..<count]
+    }
+    var tail = [UInt8](repeating: 0, count: 8)
+    let count = tail.withUnsafeMutableBytes { transcoder.finish(into: $0) }
+    pieces += tail[..<count]
+    check(pieces == whole, "\(encoding): cut at \(cut) differs from the whole")
+    let valid = whole.split(separator: Transcoder.invalid, omittingEmptySubsequences: false)
+    check(valid.allSatisfy { String(validating: $0, as: UTF8.self) != nil }, "\(encoding): invalid UTF-8 besides 0xFF")
+    if encoding == .windows1252 {
+        let undefined = bytes.filter { [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains($0) }.count
+        check(valid.count - 1 == undefined, "\(encoding): \(valid.count - 1) invalid bytes for \(undefined) undefined")
+        check(String(decoding: whole, as: UTF8.self).unicodeScalars.count == bytes.count, "\(encoding): one scalar per byte")
+    } else {
+        check(whole.count <= Transcoder.outputCapacity(forInput: bytes.count), "\(encoding): output beyond its capacity")
+    }
+    return whole
 }
 
 /// A broken invariant: report it the way a crash is reported.

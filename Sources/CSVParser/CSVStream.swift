@@ -14,16 +14,22 @@ import Foundation
 /// A field longer than `maxFieldBytes` is cut to that length (at a character boundary) and
 /// its record says which field it was (`BorrowedRecord.tooLongField`), so that a huge
 /// field costs at most the limit plus one read in memory, not its whole length.
+///
+/// A file in another encoding than UTF-8 is transcoded while it streams (`Transcoder`, see
+/// `CSVStream+Transcoded.swift`); byte offsets and ranges then count bytes of the UTF-8 text.
 public final class CSVStream {
     /// Bytes read per `read(2)`.
     public static let chunkSize = 1 << 20
 
     private var parser = csv_parser()
-    private let collector = RecordCollector()
+    let collector = RecordCollector()
+    /// The encoding of the files this stream reads; anything but UTF-8 is transcoded.
+    public let encoding: SourceEncoding
 
     /// - Throws: `CSVStreamError` when the linked libcsv is not the supported 3.0.x
     ///   (`LibCSVVersion.check`) or cannot start a parser.
-    public init(delimiter: UInt8, maxFieldBytes: Int = .max) throws(CSVStreamError) {
+    public init(delimiter: UInt8, encoding: SourceEncoding = .utf8, maxFieldBytes: Int = .max) throws(CSVStreamError) {
+        self.encoding = encoding
         do {
             try LibCSVVersion.check()
         } catch {
@@ -49,6 +55,8 @@ public final class CSVStream {
     /// Reads `path` (or only the bytes in `range`, which must start at a record) to its end,
     /// calling `onRecord` per record and `onBytes` per chunk read (for hashing). A leading
     /// UTF-8 byte-order mark is skipped. Lines are counted from 1 at the start of the range.
+    /// A transcoded file is read from its first byte whatever the range (`onBytes` sees the
+    /// file's own bytes, all of them), and `range` counts bytes of its UTF-8 text.
     /// - Returns: what the read saw: the lines it read, and whether it ended between records.
     @discardableResult
     public func read(path: String, range: Range<Int>? = nil, onBytes: (UnsafeRawBufferPointer) -> Void,
@@ -56,6 +64,16 @@ public final class CSVStream {
         let file = try open(path)
         collector.onRecord = onRecord
         defer { collector.onRecord = nil }
+        if encoding.needsTranscoding {
+            try readTranscoded(file, from: range?.lowerBound ?? 0, to: range?.upperBound ?? Int.max,
+                               onBytes: onBytes) { chunk, _ throws(CSVStreamError) in
+                try self.feed(chunk)
+                return false
+            }
+            let result = CSVStreamEnd(lines: collector.physicalLine, betweenRecords: betweenRecords)
+            try finish()
+            return result
+        }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
         defer { buffer.deallocate() }
         var position = range?.lowerBound ?? 0
@@ -90,6 +108,20 @@ public final class CSVStream {
             if found == nil { found = record.copy() }
         }
         defer { collector.onRecord = nil }
+        if encoding.needsTranscoding {
+            var end: Int?
+            collector.stopAfterRecord = true
+            defer { collector.stopAfterRecord = false }
+            let reached = try readTranscoded(file, from: offset, to: Int.max,
+                                             onBytes: { _ in }) { chunk, at throws(CSVStreamError) in
+                let used = try self.feed(chunk)
+                if found != nil { end = at + used }
+                return found != nil
+            }
+            let lines = collector.physicalLine
+            try finish()
+            return found.map { ($0, end ?? reached, lines) }
+        }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
         defer { buffer.deallocate() }
         var position = offset
@@ -143,7 +175,7 @@ public final class CSVStream {
     /// - Returns: the bytes consumed: all of them, unless `stopAfterRecord` ended the feed after
     ///   the line that completed a record.
     @discardableResult
-    private func feed(_ chunk: UnsafeRawBufferPointer) throws(CSVStreamError) -> Int {
+    func feed(_ chunk: UnsafeRawBufferPointer) throws(CSVStreamError) -> Int {
         guard let base = chunk.baseAddress, chunk.count > 0 else { return 0 }
         var offset = 0
         if collector.pendingCR {
@@ -178,7 +210,7 @@ public final class CSVStream {
         return offset
     }
 
-    private func open(_ path: String) throws(CSVStreamError) -> ReadOnlyFile {
+    func open(_ path: String) throws(CSVStreamError) -> ReadOnlyFile {
         do {
             return try ReadOnlyFile(path: path)
         } catch {
@@ -186,7 +218,7 @@ public final class CSVStream {
         }
     }
 
-    private func read(_ file: borrowing ReadOnlyFile, into buffer: UnsafeMutableRawBufferPointer,
+    func read(_ file: borrowing ReadOnlyFile, into buffer: UnsafeMutableRawBufferPointer,
                       at offset: Int) throws(CSVStreamError) -> Int {
         do {
             return try file.read(into: buffer, at: offset)
@@ -233,7 +265,7 @@ public final class CSVStream {
         parser.spaces = spaces
     }
 
-    private func finish() throws(CSVStreamError) {
+    func finish() throws(CSVStreamError) {
         let context = Unmanaged.passUnretained(collector).toOpaque()
         guard csv_fini(&parser, fieldCallback, recordCallback, context) == 0 else {
             throw CSVStreamError(String(cString: csv_strerror(csv_error(&parser))))
@@ -266,7 +298,7 @@ public struct CSVStreamError: Error {
 }
 
 /// Gathers fields into the current record; libcsv reaches it through the `Unmanaged` context pointer.
-private final class RecordCollector {
+final class RecordCollector {
     let record = RecordBuffer()
     /// Fields are cut to this many bytes.
     var maxFieldBytes = Int.max

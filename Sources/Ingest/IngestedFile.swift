@@ -1,3 +1,4 @@
+import CSVParser
 import RowStorage
 import SurveyModel
 
@@ -16,4 +17,7 @@ public struct IngestedFile: Sendable {
     public var unknownColumns: [String]
     /// The format the file was read in and its header rows (SPEC §3.6).
     public var layout: HeaderLayout
+    /// What the file was read as (SPEC §3.1), and its delimiter (reading records again needs both).
+    public var encoding: SourceEncoding
+    public var delimiter: UInt8
 }

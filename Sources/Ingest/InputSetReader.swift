@@ -44,8 +44,10 @@ public enum InputSetReader {
         }
         let dataBytes = files.indices.map { max(0, fileSize(files[$0].path) - headers[$0].dataStart) }
         let target = pieceBytes ?? max(minimumPieceBytes, dataBytes.reduce(0, +) / (jobs * 2))
+        // A transcoded file is read in one piece: its offsets count bytes of the UTF-8 text, which
+        // a cut in the file's own bytes cannot name (docs/PERFORMANCE.md, "Encodings").
         let ranges = try files.indices.map { index throws(PipelineError) in
-            try PiecePlanner.ranges(path: files[index].path,
+            headers[index].encoding.needsTranscoding ? [headers[index].dataStart..<Int.max] : try PiecePlanner.ranges(path: files[index].path,
                                     data: headers[index].dataStart..<(headers[index].dataStart + dataBytes[index]),
                                     pieces: SurveyFileReader.isXLSX(files[index].path) ? 1
                                         : max(1, (dataBytes[index] + target / 2) / max(target, 1)))

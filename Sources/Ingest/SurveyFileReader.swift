@@ -11,7 +11,10 @@ public struct SurveyFileReader: Sendable {
     public let form: SurveyForm
     public let areas: AreaCatalog
     public let wavePeriod: WavePeriod
-    public let delimiter: UInt8
+    /// nil: `auto`, chosen per file from its header row (`FileHeader.delimiter`).
+    public let delimiter: UInt8?
+    /// As configured; each file's own is resolved from its first bytes (`FileHeader.encoding`).
+    public let encoding: InputEncoding
     public let renames: [String: String]
     /// Tried after the built-in date forms (SPEC §3.4); a file's format may add its own.
     public let datePatterns: DatePatterns
@@ -26,6 +29,7 @@ public struct SurveyFileReader: Sendable {
         areas = config.areaCatalog
         wavePeriod = config.wavePeriod
         delimiter = config.inputs.delimiter
+        encoding = config.inputs.encoding(kind)
         renames = config.inputs.renames[kind] ?? [:]
         datePatterns = config.inputs.datePatterns
         maxFieldBytes = config.inputs.maxFieldBytes
@@ -49,7 +53,10 @@ public struct SurveyFileReader: Sendable {
         }
         let header = try readHeader(path: path)
         var hasher = SHA256()
-        try FileDigest.update(&hasher, path: path, range: 0..<header.dataStart)
+        // A transcoded read passes every byte of the file to `onBytes`, its header's too.
+        if !header.encoding.needsTranscoding {
+            try FileDigest.update(&hasher, path: path, range: 0..<header.dataStart)
+        }
         let piece = try readPiece(path: path, range: header.dataStart..<Int.max, header: header,
                                   fileIndex: fileIndex, spill: spill) { chunk in
             hasher.update(bufferPointer: chunk)
@@ -59,16 +66,22 @@ public struct SurveyFileReader: Sendable {
                         sha256: FileDigest.hex(hasher.finalize()))
     }
 
-    /// The header of `path` and where its data starts.
-    /// - Throws: `PipelineError.input` when the file is missing, unreadable, empty or lacks a required column.
+    /// The header of `path`, where its data starts, and the encoding and delimiter it is read in
+    /// (from the config and, for UTF-16 and `auto`, the file's first bytes).
+    /// - Throws: `PipelineError.input` when the file is missing, unreadable, empty, lacks a required column,
+    ///   or is UTF-16 read as UTF-8 (`EncodingDetector`).
     public func readHeader(path: String) throws(PipelineError) -> FileHeader {
         try Self.checkReadable(path)
         if Self.isXLSX(path) { return try openXLSX(path).1 }
+        let prefix = try EncodingDetector.prefix(of: path)
+        let encoding = try EncodingDetector.resolve(encoding, prefix: prefix, path: path)
+        let delimiter = delimiter ?? EncodingDetector.delimiter(prefix: prefix, encoding: encoding)
         // Three records at most: enough for every format's header and its `auto` rules (SPEC §3.6).
         var found: [(record: CSVRecord, end: Int, lines: Int)] = []
         do {
             while found.count < 3,
-                  let next = try CSVStream(delimiter: delimiter, maxFieldBytes: maxFieldBytes).firstRecord(path: path, from: found.last?.end ?? 0) {
+                  let next = try CSVStream(delimiter: delimiter, encoding: encoding, maxFieldBytes: maxFieldBytes)
+                      .firstRecord(path: path, from: found.last?.end ?? 0) {
                 found.append(next)
             }
         } catch {
@@ -83,11 +96,13 @@ public struct SurveyFileReader: Sendable {
         return FileHeader(map: try HeaderMap(layout: layout, form: form, renames: renames, file: path,
                                              catchAll: hasCatchAll, dropNonResponses: dropNonResponses),
                           dataStart: last.end, firstDataLine: lines + 1,
-                          dates: try layout.format.datePatterns(after: datePatterns))
+                          dates: try layout.format.datePatterns(after: datePatterns),
+                          encoding: encoding, delimiter: delimiter)
     }
 
     /// Reads the records in `range` of `path`, which must start at a record (after the header,
-    /// or where `PiecePlanner` split the file). Line numbers in the result count from 1 at the
+    /// or where `PiecePlanner` split the file; a transcoded file is never split, and its range counts
+    /// bytes of its UTF-8 text). Line numbers in the result count from 1 at the
     /// start of the range; `assemble` moves them to the file's numbering.
     /// - Parameter onBytes: told every chunk read (hashing, progress).
     public func readPiece(path: String, range: Range<Int>, header: FileHeader, fileIndex: Int, spill: SpillFile?,
@@ -96,7 +111,8 @@ public struct SurveyFileReader: Sendable {
         var failure: PipelineError?
         let end: CSVStreamEnd
         do {
-            let stream = try CSVStream(delimiter: delimiter, maxFieldBytes: maxFieldBytes)
+            let stream = try CSVStream(delimiter: header.delimiter, encoding: header.encoding,
+                                       maxFieldBytes: maxFieldBytes)
             end = try stream.read(path: path, range: range, onBytes: onBytes) { record in
                 guard failure == nil else { return }
                 do throws(PipelineError) {
@@ -134,7 +150,8 @@ public struct SurveyFileReader: Sendable {
         }
         return IngestedFile(path: path, fileIndex: fileIndex, kind: form.kind, sha256: sha256,
                             rowsRead: pieces.reduce(0) { $0 + $1.rowsRead }, parts: parts, rejects: rejects,
-                            unknownColumns: header.map.unknownColumns, layout: header.map.layout)
+                            unknownColumns: header.map.unknownColumns, layout: header.map.layout,
+                            encoding: header.encoding, delimiter: header.delimiter)
     }
 
     /// Checks one record (a CSV record, or a sheet row made one) and files it as accepted or rejected.
@@ -176,6 +193,10 @@ public struct FileHeader: Sendable {
     public let firstDataLine: Int
     /// `inputs.date_formats` and the patterns the file's format adds.
     public let dates: DatePatterns
+    /// The file's encoding; other than UTF-8, offsets (`dataStart`, ranges) count bytes of its UTF-8 text.
+    public let encoding: SourceEncoding
+    /// The configured delimiter, or the one `auto` chose for this file.
+    public let delimiter: UInt8
 }
 
 /// The rows of one byte range of a file, read on their own (see `SurveyFileReader.readPiece`).

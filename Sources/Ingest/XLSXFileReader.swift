@@ -48,7 +48,8 @@ extension SurveyFileReader {
                                 dropNonResponses: dropNonResponses)
         // Rows carry their sheet row numbers already: `assemble` moves them by firstDataLine − 1 = 0.
         return (reader, FileHeader(map: map, dataStart: 0, firstDataLine: 1,
-                                   dates: try layout.format.datePatterns(after: datePatterns)), peeked)
+                                   dates: try layout.format.datePatterns(after: datePatterns),
+                                   encoding: .utf8, delimiter: UInt8(ascii: ",")), peeked)
     }
 
     static func next(_ reader: XLSXSheetReader, _ row: inout XLSXRecord) throws(PipelineError) -> Bool {

@@ -50,12 +50,17 @@ public enum Runner {
             log.log(.warning, "\(MessageText.quoted(file.path)): unknown columns ignored",
                     [("columns", MessageText.list(file.unknownColumns))])
         }
+        for file in ingested {
+            let rejected = file.rejects.reduce(0) { $0 + ($1.reason == .encoding ? 1 : 0) }
+            if let hint = InputSummary.encodingHint(encoding: file.encoding.rawValue, rejected: rejected) {
+                log.log(.warning, "\(MessageText.quoted(file.path)): \(hint)")
+            }
+        }
         let normalized = try NormalizedSurveys(employee: ingested.filter { $0.kind == .employee }.flatMap(\.parts),
                                                customer: ingested.filter { $0.kind == .customer }.flatMap(\.parts),
                                                jobs: jobs)
         let rejects = try RecordFetcher.rejects(ingested,
-                                                duplicates: normalized.duplicates.map { ($0.fileIndex, $0.line, $0.offset) },
-                                                delimiter: config.inputs.delimiter)
+                                                duplicates: normalized.duplicates.map { ($0.fileIndex, $0.line, $0.offset) })
         log.log(.info, "normalize done", [("stage", "normalize"), ("duplicates", String(normalized.duplicates.count))]
                                           + clock.finish("normalize"))
         let report = try ReportBuilder.build(employee: normalized.employee, customer: normalized.customer,
@@ -88,7 +93,7 @@ public enum Runner {
             return InputSummary(path: file.path, kind: file.kind, sha256: file.sha256, rowsRead: file.rowsRead,
                                 accepted: file.rowsRead - mine.count, rejectedByReason: byReason,
                                 unknownColumns: file.unknownColumns, format: file.layout.format,
-                                headerRows: file.layout.headerRows)
+                                headerRows: file.layout.headerRows, encoding: file.encoding.rawValue)
         }
     }
 }

@@ -48,8 +48,7 @@ public enum Validator {
                                                customer: ingested.filter { $0.kind == .customer }.flatMap(\.parts),
                                                jobs: jobs)
         let rejects = try RecordFetcher.rejects(ingested,
-                                                duplicates: normalized.duplicates.map { ($0.fileIndex, $0.line, $0.offset) },
-                                                delimiter: config.inputs.delimiter)
+                                                duplicates: normalized.duplicates.map { ($0.fileIndex, $0.line, $0.offset) })
         let summaries = Runner.summaries(ingested, rejects: rejects)
         let byFile = Dictionary(grouping: rejects, by: \.fileIndex)
         for (index, summary) in summaries.enumerated() {

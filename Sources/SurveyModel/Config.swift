@@ -2,8 +2,11 @@
 public struct InputConfig: Sendable, Hashable {
     public var employees: [String]
     public var customers: [String]
-    /// One byte: `,` (default), `;` or tab.
-    public var delimiter: UInt8
+    /// One byte: `,`, `;`, tab or `|`; nil is `auto` (the default): chosen per file from its
+    /// header row (SPEC §3.1).
+    public var delimiter: UInt8?
+    /// `inputs.encoding` per survey kind; a kind not listed is `utf-8` (see `encoding(_:)`).
+    public var encodings: [SurveyKind: InputEncoding] = [:]
     /// Per survey kind: canonical column name → header used in the files.
     public var renames: [SurveyKind: [String: String]]
     /// `inputs.date_formats`, compiled: tried after the built-in date forms, for both surveys.
@@ -21,7 +24,7 @@ public struct InputConfig: Sendable, Hashable {
     /// The largest `maxFieldBytes` accepted: 1 GiB.
     public static let maxFieldBytesLimit = 1 << 30
 
-    public init(employees: [String] = [], customers: [String] = [], delimiter: UInt8 = UInt8(ascii: ","),
+    public init(employees: [String] = [], customers: [String] = [], delimiter: UInt8? = nil,
                 renames: [SurveyKind: [String: String]] = [:], datePatterns: DatePatterns = .none,
                 maxFieldBytes: Int = defaultMaxFieldBytes, formats: InputFormats = InputFormats(),
                 dropNonResponses: Bool = true) {
@@ -34,6 +37,9 @@ public struct InputConfig: Sendable, Hashable {
         self.formats = formats
         self.dropNonResponses = dropNonResponses
     }
+
+    /// The configured encoding of `kind`'s files.
+    public func encoding(_ kind: SurveyKind) -> InputEncoding { encodings[kind] ?? .utf8 }
 }
 
 /// A readiness band: readiness at or above `min` earns `label`.

@@ -60,8 +60,8 @@ public enum ConfigLoader {
     }
 
     private static func readInputs(_ reader: ConfigReader, instrument: Instrument) throws(PipelineError) -> InputConfig {
-        try reader.allowOnly(["employees", "customers", "delimiter", "columns", "date_formats", "max_field_bytes",
-                              "format", "drop_non_responses"])
+        try reader.allowOnly(["employees", "customers", "delimiter", "encoding", "columns", "date_formats",
+                              "max_field_bytes", "format", "drop_non_responses"])
         var config = InputConfig()
         config.employees = try reader.strings("employees") ?? []
         config.customers = try reader.strings("customers") ?? []
@@ -70,6 +70,7 @@ public enum ConfigLoader {
         }
         config.formats = try formats(reader)
         config.dropNonResponses = try reader.bool("drop_non_responses") ?? true
+        config.encodings = try readEncodings(reader)
         config.datePatterns = try DatePatterns(compiling: reader.strings("date_formats") ?? [],
                                                path: reader.child("date_formats"))
         if let bytes = try reader.integer("max_field_bytes") {
@@ -130,14 +131,35 @@ public enum ConfigLoader {
         return roles
     }
 
-    /// `,`, `;`, tab (`\t` or the word `tab`) or `|`.
-    public static func delimiter(_ text: String, path: String) throws(PipelineError) -> UInt8 {
+    /// `inputs.encoding`: one value for both surveys, or `{"employee": …, "customer": …}`.
+    private static func readEncodings(_ reader: ConfigReader) throws(PipelineError) -> [SurveyKind: InputEncoding] {
+        guard reader.has("encoding") else { return [:] }
+        if case .string(let text) = reader.raw("encoding") {
+            let value = try InputEncoding(parsing: text, path: reader.child("encoding"))
+            return Dictionary(uniqueKeysWithValues: SurveyKind.allCases.map { ($0, value) })
+        }
+        guard case .object = reader.raw("encoding"), let kinds = try reader.object("encoding") else {
+            throw .config(path: reader.child("encoding"),
+                          message: "expected \(InputEncoding.accepted), or {\"employee\": …, \"customer\": …}")
+        }
+        try kinds.allowOnly(Set(SurveyKind.allCases.map(\.rawValue)))
+        var encodings: [SurveyKind: InputEncoding] = [:]
+        for kind in SurveyKind.allCases {
+            guard let text = try kinds.string(kind.rawValue) else { continue }
+            encodings[kind] = try InputEncoding(parsing: text, path: kinds.child(kind.rawValue))
+        }
+        return encodings
+    }
+
+    /// `auto` (nil: chosen per file, SPEC §3.1), `,`, `;`, tab (`\t` or the word `tab`) or `|`.
+    public static func delimiter(_ text: String, path: String) throws(PipelineError) -> UInt8? {
         switch text {
+        case "auto": return nil
         case ",", "comma": return UInt8(ascii: ",")
         case ";", "semicolon": return UInt8(ascii: ";")
         case "\t", "tab", "\\t": return 9
         case "|", "pipe": return UInt8(ascii: "|")
-        default: throw .config(path: path, message: "expected \",\", \";\", \"tab\" or \"|\" (got \"\(MessageText.quoted(text))\")")
+        default: throw .config(path: path, message: "expected \"auto\", \",\", \";\", \"tab\" or \"|\" (got \"\(MessageText.quoted(text))\")")
         }
     }
 

@@ -12,12 +12,27 @@ public struct InputSummary: Sendable, Hashable {
     /// The format the file was read in (never `auto`) and the header rows it skipped (SPEC §3.6).
     public var format: InputFormat
     public var headerRows: Int
+    /// What the file was read as: `utf-8`, `windows-1252`, `utf-16le` or `utf-16be`.
+    public var encoding: String
 
     public var rejected: Int { rowsRead - accepted }
 
+    /// For a UTF-8 file with rows rejected as `encoding`: the count and the hint to set
+    /// `inputs.encoding: "windows-1252"` (SPEC §3.1), for the run's warning and the data-quality sheet.
+    public var encodingHint: String? {
+        Self.encodingHint(encoding: encoding, rejected: rejectedByReason[.encoding] ?? 0)
+    }
+
+    /// See `encodingHint`; nil unless `encoding` is `utf-8` and `rejected` is above 0.
+    public static func encodingHint(encoding: String, rejected: Int) -> String? {
+        guard encoding == "utf-8", rejected > 0 else { return nil }
+        return "\(rejected) \(rejected == 1 ? "row" : "rows") rejected as encoding (not valid UTF-8); if Excel on "
+            + "Windows saved this file, set inputs.encoding: \"windows-1252\""
+    }
+
     public init(path: String, kind: SurveyKind, sha256: String, rowsRead: Int, accepted: Int,
                 rejectedByReason: [RejectReason: Int], unknownColumns: [String], format: InputFormat = .plain,
-                headerRows: Int = 1) {
+                headerRows: Int = 1, encoding: String = "utf-8") {
         self.format = format
         self.headerRows = headerRows
         self.path = path
@@ -27,6 +42,7 @@ public struct InputSummary: Sendable, Hashable {
         self.accepted = accepted
         self.rejectedByReason = rejectedByReason
         self.unknownColumns = unknownColumns
+        self.encoding = encoding
     }
 }
 

@@ -71,7 +71,7 @@ struct ConfigOptions: ParsableArguments {
     @Option(parsing: .upToNextOption, help: "Customer survey CSV files or globs (override inputs.customers).")
     var customers: [String] = []
 
-    @Option(help: "CSV delimiter: ',', ';', 'tab' or '|' (overrides inputs.delimiter).")
+    @Option(help: "CSV delimiter: 'auto', ',', ';', 'tab' or '|' (overrides inputs.delimiter).")
     var delimiter: String?
 
     func runOptions() -> RunOptions {

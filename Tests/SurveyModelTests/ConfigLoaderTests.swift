@@ -36,7 +36,10 @@ final class ConfigLoaderTests: XCTestCase {
         XCTAssertNil(config.catchAllArea)
         XCTAssertEqual(config.wavePeriod, .quarter)
         XCTAssertEqual(config.instrument, DefaultInstrument.value)
-        XCTAssertEqual(config.inputs, InputConfig(employees: [], customers: [], delimiter: 44, renames: [:]))
+        XCTAssertEqual(config.inputs, InputConfig(employees: [], customers: [], delimiter: nil, renames: [:]))
+        XCTAssertNil(config.inputs.delimiter, "delimiter auto by default (SPEC §3.1)")
+        XCTAssertEqual(config.inputs.encoding(.employee), .utf8)
+        XCTAssertEqual(config.inputs.encoding(.customer), .utf8)
         XCTAssertEqual(config.maxRejectFraction, 0.05)
         XCTAssertEqual(config.outputFolder, "reports")
         XCTAssertEqual(config.reportName, "readiness-{wave}")
@@ -89,6 +92,35 @@ final class ConfigLoaderTests: XCTestCase {
             XCTAssertEqual(try parse(json).inputs.delimiter, UInt8(byte), text)
         }
         assertPath(#"{"areas": \#(oneArea), "inputs": {"delimiter": ":"}}"#, "inputs.delimiter")
+    }
+
+    func testDelimiterAutoIsNil() throws {
+        XCTAssertNil(try parse(#"{"areas": \#(oneArea), "inputs": {"delimiter": "auto"}}"#).inputs.delimiter)
+    }
+
+    /// `inputs.encoding` (SPEC §3.1): one value for both surveys, or one per kind.
+    func testEncodingOneValueOrPerKind() throws {
+        for (text, value) in [("utf-8", InputEncoding.utf8), ("windows-1252", .windows1252), ("UTF-16", .utf16),
+                              ("auto", .auto)] {
+            let config = try parse(#"{"areas": \#(oneArea), "inputs": {"encoding": "\#(text)"}}"#)
+            XCTAssertEqual(config.inputs.encoding(.employee), value, text)
+            XCTAssertEqual(config.inputs.encoding(.customer), value, text)
+        }
+        let config = try parse(#"{"areas": \#(oneArea), "inputs": {"encoding": {"customer": "windows-1252"}}}"#)
+        XCTAssertEqual(config.inputs.encoding(.employee), .utf8)
+        XCTAssertEqual(config.inputs.encoding(.customer), .windows1252)
+    }
+
+    func testEncodingErrorsNameTheKeyPath() {
+        assertPath(#"{"areas": \#(oneArea), "inputs": {"encoding": "latin-1"}}"#, "inputs.encoding",
+                   containing: "\"windows-1252\"")
+        assertPath(#"{"areas": \#(oneArea), "inputs": {"encoding": {"customer": "ebcdic"}}}"#,
+                   "inputs.encoding.customer", containing: "(got \"ebcdic\")")
+        assertPath(#"{"areas": \#(oneArea), "inputs": {"encoding": {"staff": "utf-8"}}}"#, "inputs.encoding.staff",
+                   containing: "unknown key")
+        assertPath(#"{"areas": \#(oneArea), "inputs": {"encoding": 8}}"#, "inputs.encoding", containing: "expected")
+        assertPath(#"{"areas": \#(oneArea), "inputs": {"encoding": {"employee": 8}}}"#, "inputs.encoding.employee",
+                   containing: "expected string")
     }
 
     func testUnknownKeysNameTheirPath() {

@@ -49,6 +49,10 @@ struct DataQualitySheet {
                                          format: formats.bandLow)
         try writer.text(row + 2, 0, "The last column is checked by the pipeline: rows read equals accepted rows plus "
             + "the rejected rows counted by reason (TRUE = nothing lost).", formats.note, measure: false)
+        for (offset, (path, hint)) in metadata.inputs.compactMap({ input in input.encodingHint.map { (input.path, $0) } })
+            .enumerated() {
+            try writer.text(row + 3 + offset, 0, "\(path): \(hint).", formats.note, measure: false)
+        }
         writer.cap(0, 50)
         writer.cap(5 + reasons.count, 40)
         try writer.finish(freezeRow: 2, freezeCol: 1, wrapColumns: [5 + reasons.count])
