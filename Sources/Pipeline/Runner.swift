@@ -43,8 +43,9 @@ public enum Runner {
                                        ("spill_mb", String(Int((Double(spilled) / 1e6).rounded())))]
                     + clock.finish("ingest"))
         for (file, input) in zip(ingested, files) where config.inputs.formats[input.kind] == .auto {
-            log.log(.info, "\(file.path): read as \(file.layout.format.rawValue) (inputs.format auto), "
-                    + "\(file.layout.headerRows) header rows", [("format", file.layout.format.rawValue)])
+            let rows = file.layout.headerRows
+            log.log(.info, "\(MessageText.quoted(file.path)): read as \(file.layout.format.rawValue) (inputs.format auto), "
+                    + "\(rows) header row\(rows == 1 ? "" : "s")", [("format", file.layout.format.rawValue)])
         }
         for file in ingested where !file.unknownColumns.isEmpty {
             log.log(.warning, "\(MessageText.quoted(file.path)): unknown columns ignored",
