@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "XMLStream", dependencies: ["CLibXML2"]),
         .target(
             name: "XLSXInput",
-            dependencies: ["XMLStream", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["SurveyModel", "XMLStream", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(name: "SurveyModel"),
         .target(name: "RowStorage", dependencies: ["SurveyModel", "FileIO"]),

@@ -13,7 +13,14 @@ public enum CivilCalendar {
 
     /// `YYYY-MM-DD` of an instant given in seconds since 1970 (UTC).
     public static func day(fromSeconds seconds: Int64) -> String {
-        let days = Int((seconds >= 0 ? seconds : seconds - 86_399) / 86_400) + 719_468
+        let (year, month, day) = date(daysSince1970: Int((seconds >= 0 ? seconds : seconds - 86_399) / 86_400))
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        return "\(year)-\(two(month))-\(two(day))"
+    }
+
+    /// Year, month and day of a day count from 1970-01-01.
+    public static func date(daysSince1970: Int) -> (year: Int, month: Int, day: Int) {
+        let days = daysSince1970 + 719_468
         let era = (days >= 0 ? days : days - 146_096) / 146_097
         let dayOfEra = days - era * 146_097
         let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
@@ -21,9 +28,7 @@ public enum CivilCalendar {
         let mp = (5 * dayOfYear + 2) / 153
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
-        return "\(year)-\(two(month))-\(two(day))"
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// Days in a month, leap years included.

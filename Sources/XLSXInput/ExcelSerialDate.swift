@@ -1,3 +1,5 @@
+import SurveyModel
+
 /// Which day an Excel serial number counts from (the workbook's `workbookPr date1904`).
 public enum ExcelDateSystem: Sendable, Equatable {
     /// Windows Excel's default: serial 1 is 1900-01-01, and 60 is the 1900-02-29 that
@@ -37,7 +39,7 @@ public enum ExcelSerialDate {
         if seconds >= Int(highest) * 86_400 { seconds -= 1 }
         let days = seconds / 86_400
         let time = seconds % 86_400
-        let (year, month, day) = civilDate(daysSince1970: epoch + days)
+        let (year, month, day) = CivilCalendar.date(daysSince1970: epoch + days)
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2)) "
             + "\(pad(time / 3600, 2)):\(pad(time / 60 % 60, 2)):\(pad(time % 60, 2))"
     }
@@ -46,19 +48,6 @@ public enum ExcelSerialDate {
     public static func text<Bytes: Collection<UInt8>>(serialText: Bytes, system: ExcelDateSystem) -> String? {
         guard let serial = Double(String(decoding: serialText, as: UTF8.self)) else { return nil }
         return text(serial: serial, system: system)
-    }
-
-    /// Proleptic Gregorian year, month, day of a day count from 1970-01-01 (H. Hinnant's algorithm).
-    static func civilDate(daysSince1970: Int) -> (year: Int, month: Int, day: Int) {
-        let z = daysSince1970 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     private static func pad(_ value: Int, _ width: Int) -> String {
