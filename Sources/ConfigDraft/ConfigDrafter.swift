@@ -47,32 +47,29 @@ public enum ConfigDrafter {
                      + "and the equal weights in scoring.weights")
         notes.append("no item is marked reversed: set \"reverse\": true on items where a high answer is bad "
                      + "(such as how often waste is seen)")
-        let delimiters = Set(forms.map(\.profile.delimiter))
-        if delimiters.count > 1 {
-            notes.append("the files use different delimiters; the config can hold one: set inputs.delimiter or "
-                         + "pass --delimiter per run")
-        }
         var inputs: [(String, JSONOutput)] = []
         for kind in SurveyKind.allCases {
             let paths = forms.filter { $0.kind == kind }.map { relative($0.path, to: configFolder) }
+            guard !paths.isEmpty else { continue }
             inputs.append((kind == .employee ? "employees" : "customers", .array(paths.map(JSONOutput.string))))
         }
-        inputs.append(("delimiter", .string(delimiterName(forms[0].profile.delimiter))))
-        if let format = forms.compactMap({ Guess.format($0.profile) }).first { inputs.append(("format", .string(format))) }
-        if let encoding = forms.compactMap({ Guess.encoding($0.profile) }).first {
-            inputs.append(("encoding", .string(encoding)))
+        // Files with different delimiters: `auto` picks each file's (SPEC §3.1).
+        let delimiters = Set(forms.map(\.profile.delimiter))
+        inputs.append(("delimiter", .string(delimiters.count == 1 ? delimiterName(forms[0].profile.delimiter) : "auto")))
+        if let format = perKind(forms.map { ($0.kind, Guess.format($0.profile).map(\.rawValue)) }, absent: "plain") {
+            inputs.append(("format", format))
+        }
+        if let encoding = perKind(forms.map { ($0.kind, Guess.encoding($0.profile).map(\.rawValue)) }, absent: "utf-8") {
+            inputs.append(("encoding", encoding))
         }
         inputs.append(("columns", .object(forms.map { ($0.kind.rawValue, .object($0.form.renames)) })))
-        var instrument: [(String, JSONOutput)] = []
-        for kind in SurveyKind.allCases {
-            if let form = forms.first(where: { $0.kind == kind })?.form {
-                instrument.append((kind.rawValue, form.json))
-            } else {
-                // This version needs both forms; the absent survey's is the default one (SPEC §3.3).
-                instrument.append((kind.rawValue, DraftForm.defaultJSON(kind)))
-                notes.append("no \(kind.rawValue) survey given: the \(kind.rawValue) form is the default one, and "
-                             + "this version's run still needs a \(kind.rawValue) file (--\(kind == .employee ? "employees" : "customers"))")
-            }
+        var instrument: [(String, JSONOutput)] = forms.map { ($0.kind.rawValue, $0.form.json) }
+        var scales: [Scale] = []
+        for scale in forms.flatMap(\.form.scales) where !scales.contains(scale) { scales.append(scale) }
+        if !scales.isEmpty {
+            instrument.append(("scales", .array(scales.map { scale in
+                .object([("name", .string(scale.name)), ("min", .integer(scale.min)), ("max", .integer(scale.max))])
+            })))
         }
         instrument.append(("constructs", .array(constructs.map(\.json))))
         let weight = 1 / Double(constructs.count)
@@ -89,6 +86,15 @@ public enum ConfigDrafter {
             ("output", .object([("folder", .string("reports")), ("report_name", .string("readiness-{wave}"))])),
         ])
         return ConfigDraft(json: document.rendered(), notes: notes)
+    }
+
+    /// One value for every survey given (a string), or per survey (`{"employee": …}`) when they
+    /// differ, `absent` standing for a survey without one; nil when no survey has one (the key is
+    /// then not written, its default holds).
+    static func perKind(_ values: [(SurveyKind, String?)], absent: String) -> JSONOutput? {
+        guard values.contains(where: { $0.1 != nil }) else { return nil }
+        if let first = values.first?.1, values.allSatisfy({ $0.1 == first }) { return .string(first) }
+        return .object(values.map { ($0.0.rawValue, .string($0.1 ?? absent)) })
     }
 
     /// `path` as the config should name it: relative paths are read from the config's folder.

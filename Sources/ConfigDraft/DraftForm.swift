@@ -13,61 +13,82 @@ struct DraftConstruct: Sendable {
     }
 }
 
-/// One survey's form as `init` guesses it from a file's header and answers.
+/// One survey's form as `init` guesses it from a file's layout and answers: the platform's
+/// default columns where the format has them (SPEC §3.6), renames otherwise.
 struct DraftForm: Sendable {
     var json: JSONOutput
     /// `inputs.columns.<kind>`: our column → the file's header, where they differ.
     var renames: [(String, JSONOutput)] = []
     var constructs: [DraftConstruct] = []
+    /// The user-defined integer scales the items use (`instrument.scales`).
+    var scales: [Scale] = []
 
     init(_ profile: FileProfile, kind: SurveyKind, notes: inout [String]) throws(PipelineError) {
-        let header = profile.header, file = MessageText.quoted(profile.path)
-        let id = Guess.idColumn(header, kind: kind), date = Guess.dateColumn(header)
-        let area = Guess.areaColumn(header), comment = Guess.commentColumn(header)
+        let header = profile.header, texts = profile.layout.texts, format = profile.layout.format
+        let file = MessageText.quoted(profile.path)
+        let platformDate = format.submittedAtDefaults.lazy.compactMap { name in header.firstIndex(of: name) }.first
+        let id = format.hasNoID ? nil : Guess.idColumn(header, kind: kind)
+        let date = platformDate ?? Guess.dateColumn(header)
+        let area = Guess.areaColumn(header, texts: texts), comment = Guess.commentColumn(header)
         let breakdowns = Guess.breakdowns(header, kind: kind)
         for (canonical, index) in [("submitted_at", date), ("area", area), ("comment", comment)] {
-            if let index, AreaCatalog.fold(header[index]) != canonical {
+            if let index, AreaCatalog.fold(header[index]) != canonical, !(canonical == "submitted_at" && index == platformDate) {
                 renames.append((canonical, .string(header[index])))
             }
         }
-        if id == nil { notes.append("\(file): no id column found (respondent_id, response_id, id): set id_column") }
+        if id == nil {
+            notes.append("\(file): no id column found (respondent_id, response_id, id): id_column is null, so every "
+                         + "row counts as its own respondent and duplicates are not looked for")
+        }
         if date == nil {
             notes.append("\(file): no submission-time column found: name it in inputs.columns.\(kind.rawValue).submitted_at")
         }
         if area == nil { notes.append("\(file): no area column found: every row goes to the catch-all area") }
         let roles = Set([id, date, area, comment].compactMap { $0 } + breakdowns)
-        var items: [(key: String, scale: Scale)] = [], recommend: String?
-        var integerColumns: [(index: Int, range: ClosedRange<Int>)] = []
+        var items: [(index: Int, key: String, text: String, scale: Scale)] = [], recommend: String?
+        var integerColumns: [(index: Int, text: String, range: ClosedRange<Int>)] = []
         for index in header.indices where !roles.contains(index) && !Guess.isMetadata(header[index]) {
             let name = "\"" + MessageText.quoted(header[index]) + "\""
+            let text = texts[index].flatMap { $0.isEmpty ? nil : $0 } ?? header[index]
             switch Guess.scale(profile.columns[index]) {
             case .builtIn(.zeroToTen) where recommend == nil:
                 recommend = header[index]
-                items.append((header[index], .zeroToTen))
+                items.append((index, header[index], text, .zeroToTen))
             case .builtIn(.zeroToTen):
                 notes.append("\(file): \(name) left out: a second 0-10 column (only \"\(MessageText.quoted(recommend ?? ""))\" is the recommend item)")
             case .builtIn(let scale):
-                items.append((header[index], scale))
+                items.append((index, header[index], text, scale))
             case .integers(let range):
-                integerColumns.append((index, range))
+                integerColumns.append((index, text, range))
             case .notAScale(let why):
                 notes.append("\(file): \(name) left out: \(why)")
             }
         }
-        if recommend == nil, let near = Self.nearZeroToTen(profile, integerColumns) {
-            // This version's forms need a 0-10 item; the closest column is taken, its stray answers shown.
+        if recommend == nil, let near = Self.nearZeroToTen(profile, integerColumns.map(\.index)) {
             recommend = header[near.index]
-            items.append((header[near.index], .zeroToTen))
+            items.append((near.index, header[near.index], texts[near.index].flatMap { $0.isEmpty ? nil : $0 } ?? header[near.index],
+                          .zeroToTen))
             notes.append("\(file): no column holds only 0-10 answers; \"\(MessageText.quoted(header[near.index]))\" is the "
                          + "recommend item; answers outside 0-10: \(near.outside) (first: \"\(near.example)\" on line "
                          + "\(near.line)), which run rejects as invalid_value: check them")
         }
-        for (index, range) in integerColumns where header[index] != recommend {
-            notes.append("\(file): \"\(MessageText.quoted(header[index]))\" left out: integers \(range.lowerBound)–\(range.upperBound) "
-                         + "fit no built-in scale (this version has no user-defined scales)")
+        for column in integerColumns where header[column.index] != recommend {
+            let scale = Guess.integerScale(column.range)
+            if !scales.contains(scale) {
+                scales.append(scale)
+                notes.append("\(file): scale \"\(scale.name)\" (integers \(scale.min)–\(scale.max), the range seen) in "
+                             + "instrument.scales: check its min and max, and its favorable / unfavorable defaults")
+            }
+            items.append((column.index, header[column.index], column.text, scale))
+        }
+        items.sort { $0.index < $1.index }
+        if profile.encoding == .utf8, profile.invalidUTF8Rows > 0 {
+            notes.append("\(file): \(profile.invalidUTF8Rows) rows are not valid UTF-8 while others hold UTF-8 text: "
+                         + "read as utf-8, run rejects those rows as encoding")
         }
         if recommend == nil {
-            notes.append("\(file): no 0-10 column for the recommend item (eNPS / NPS); this version needs one")
+            notes.append("\(file): no 0-10 column: recommend_item is null, so the \(kind == .employee ? "eNPS" : "NPS") "
+                         + "figures are null")
         }
         let scored = items.filter { $0.scale != .zeroToTen }.map(\.key)
         constructs = Self.constructs(scored, kind: kind)
@@ -75,10 +96,13 @@ struct DraftForm: Sendable {
         form.append(("recommend_item", .string(recommend)))
         form.append(("breakdowns", .array(breakdowns.map { .string(header[$0]) })))
         form.append(("items", .array(items.map { item in
-            .object([("key", .string(item.key)), ("text", .string(item.key)), ("scale", .string(item.scale.name))])
+            .object([("key", .string(item.key)), ("text", .string(item.text)), ("scale", .string(item.scale.name))])
         })))
         json = .object(form)
-        notes.append("\(file): \(profile.rows) rows, \(items.count) items (" + Dictionary(grouping: items, by: \.scale.name)
+        notes.append("\(file): read as \(format.rawValue) (\(profile.layout.headerRows) header "
+            + "row\(profile.layout.headerRows == 1 ? "" : "s")), \(profile.encoding.rawValue), delimiter "
+            + "\"\(ConfigDrafter.delimiterName(profile.delimiter))\"; \(profile.rows) rows, \(items.count) items ("
+            + Dictionary(grouping: items, by: \.scale.name)
             .sorted { $0.key < $1.key }.map { "\($0.value.count) \($0.key)" }
             .joined(separator: ", ") + ")" + (recommend.map { ", recommend item \"\(MessageText.quoted($0))\"" } ?? ""))
     }
@@ -103,12 +127,13 @@ struct DraftForm: Sendable {
         return constructs
     }
 
-    /// The integer column closest to 0–10: a 9 or 10 among its answers and at least 95% of them in 0…10.
-    private static func nearZeroToTen(_ profile: FileProfile, _ columns: [(index: Int, range: ClosedRange<Int>)])
+    /// The integer column closest to 0–10: a 9 or 10 among its answers and at least 95% of them in
+    /// 0…10 (the rest are typing errors run rejects, rather than a scale of their own).
+    private static func nearZeroToTen(_ profile: FileProfile, _ columns: [Int])
         -> (index: Int, outside: Int, example: String, line: Int)? {
-        for (index, _) in columns {
+        for index in columns {
             let values = profile.columns[index].values
-            let inside = values.filter { (Guess.integer($0.key) ?? -1) <= 10 && (Guess.integer($0.key) ?? -1) >= 0 }
+            let inside = values.filter { (0...10).contains(Guess.integer($0.key) ?? -1) }
             guard inside.keys.contains("9") || inside.keys.contains("10") else { continue }
             let answered = profile.columns[index].answered, kept = inside.values.reduce(0) { $0 + $1.count }
             guard Double(kept) >= 0.95 * Double(answered),
@@ -117,18 +142,6 @@ struct DraftForm: Sendable {
             return (index, answered - kept, MessageText.quoted(first.key), first.value.line)
         }
         return nil
-    }
-
-    /// The default form of SPEC §3.2 / §3.3, for a survey `init` was not given.
-    static func defaultJSON(_ kind: SurveyKind) -> JSONOutput {
-        let form = DefaultInstrument.value.form(kind)
-        return .object([
-            ("id_column", .string(form.idColumn)), ("recommend_item", .string(form.recommendItem)),
-            ("breakdowns", .array(form.breakdowns.map(JSONOutput.string))),
-            ("items", .array(form.items.map { item in
-                .object([("key", .string(item.key)), ("text", .string(item.text)), ("scale", .string(item.scale.name))])
-            })),
-        ])
     }
 }
 
@@ -139,7 +152,7 @@ struct DraftAreas: Sendable {
     init(_ profiles: [FileProfile]) {
         var index: [String: Int] = [:]
         for profile in profiles {
-            guard let column = Guess.areaColumn(profile.header) else { continue }
+            guard let column = Guess.areaColumn(profile.header, texts: profile.layout.texts) else { continue }
             for (value, seen) in profile.columns[column].values.sorted(by: { $0.value.line < $1.value.line }) {
                 let key = AreaCatalog.fold(value)
                 if let at = index[key] {

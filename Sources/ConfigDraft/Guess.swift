@@ -1,31 +1,24 @@
+import CSVParser
 import Ingest
 import SurveyModel
 
 /// `init`'s guesses, one function each, so that a format, an encoding or a scale that lands
 /// later slots in as one more function (SPEC §8 `init`).
 public enum Guess {
-    /// SPEC §3.1 `auto`: whichever of `,` `;` tab `|` occurs most often outside quotes in the
-    /// first header row; `,` on a tie or none.
-    public static func delimiter(headerBytes bytes: [UInt8]) -> UInt8 {
-        let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 9, UInt8(ascii: "|")]
-        var counts = [Int](repeating: 0, count: candidates.count)
-        var quoted = false
-        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
-        for byte in body {
-            if byte == UInt8(ascii: "\"") { quoted.toggle(); continue }
-            if quoted { continue }
-            if byte == 10 || byte == 13 { break }
-            if let index = candidates.firstIndex(of: byte) { counts[index] += 1 }
-        }
-        guard let top = counts.max(), top > 0, counts.filter({ $0 == top }).count == 1 else { return candidates[0] }
-        return candidates[counts.firstIndex(of: top) ?? 0]
+    /// `inputs.format` for a file: its detected platform format, nil for the plain one (the key is then not written).
+    public static func format(_ profile: FileProfile) -> InputFormat? {
+        profile.layout.format == .plain ? nil : profile.layout.format
     }
 
-    /// `inputs.format`: nil while only the plain layout exists (the key is then not written).
-    public static func format(_ profile: FileProfile) -> String? { nil }
-
-    /// `inputs.encoding`: nil while only UTF-8 is read (the key is then not written).
-    public static func encoding(_ profile: FileProfile) -> String? { nil }
+    /// `inputs.encoding` for a file: nil for UTF-8 (the default, the key is then not written); a
+    /// UTF-16 file's `utf-16` (its byte-order mark says which).
+    public static func encoding(_ profile: FileProfile) -> InputEncoding? {
+        switch profile.encoding {
+        case .utf8: nil
+        case .windows1252: .windows1252
+        case .utf16LE, .utf16BE: .utf16
+        }
+    }
 
     /// The id column: our default names, then the platforms'.
     public static func idColumn(_ header: [String], kind: SurveyKind) -> Int? {
@@ -39,8 +32,15 @@ public enum Guess {
                                   "completion time", "submitted", "date"])
     }
 
-    public static func areaColumn(_ header: [String]) -> Int? {
-        first(in: header, named: ["area", "department", "division", "business unit", "region", "team"])
+    /// The area column by its name, else (platform exports) by a question text naming one of the same words.
+    public static func areaColumn(_ header: [String], texts: [String?] = []) -> Int? {
+        let names = ["area", "department", "division", "business unit", "region", "team"]
+        if let index = first(in: header, named: names) { return index }
+        return texts.firstIndex { text in
+            guard let text else { return false }
+            let words = AreaCatalog.fold(text).split { !$0.isLetter }.map(String.init)
+            return names.contains { name in words.contains(name) }
+        }
     }
 
     public static func commentColumn(_ header: [String]) -> Int? {
