@@ -73,7 +73,12 @@ public enum Validator {
         var found: [RejectReason: [RejectExample]] = [:]
         for reject in rejects.sorted(by: { $0.line < $1.line })
         where found[reject.reason, default: []].count < examplesPerReason {
-            let column = reject.reason == .duplicate ? form.idColumn : reject.column
+            var column = reject.reason == .duplicate ? form.idColumn : reject.column
+            if reject.reason == .notAResponse, let field = RowValidator.nonResponseField(header: header, { index in
+                index < reject.rawFields.count ? reject.rawFields[index] : ""
+            }) {
+                column = header.names[field]
+            }
             var value: String?
             if reject.reason == .fieldCount {
                 value = nil

@@ -183,7 +183,13 @@ final class ValidateTests: XCTestCase {
               rejected: 4
 
             """), output.stdout + output.stderr)
-        XCTAssertTrue(output.stdout.contains("    not_a_response: 3\n"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("""
+                not_a_response: 3
+                  \(qualtrics):5: column Status, value "Survey Preview"
+                  \(qualtrics):6: column Finished, value "False"
+                  \(qualtrics):7: column Status, value "Spam"
+
+            """), output.stdout)
         XCTAssertTrue(output.stdout.contains("    unknown_area: 1\n      \(qualtrics):9: column area, value \"Atlantis\"\n"),
                       output.stdout)
         let json = try CLI.output(try CLI.binary(), ["validate", "--config", path, "--log-format", "json"])
