@@ -29,7 +29,7 @@ struct DraftForm: Sendable {
         let platformDate = format.submittedAtDefaults.lazy.compactMap { name in header.firstIndex(of: name) }.first
         let id = format.hasNoID ? nil : Guess.idColumn(header, kind: kind)
         let date = platformDate ?? Guess.dateColumn(header)
-        let area = Guess.areaColumn(header, texts: texts), comment = Guess.commentColumn(header)
+        let area = Guess.areaColumn(header, texts: texts), comment = Guess.commentColumn(header, texts: texts)
         let breakdowns = Guess.breakdowns(header, kind: kind)
         for (canonical, index) in [("submitted_at", date), ("area", area), ("comment", comment)] {
             if let index, AreaCatalog.fold(header[index]) != canonical, !(canonical == "submitted_at" && index == platformDate) {

@@ -34,17 +34,12 @@ public enum Guess {
 
     /// The area column by its name, else (platform exports) by a question text naming one of the same words.
     public static func areaColumn(_ header: [String], texts: [String?] = []) -> Int? {
-        let names = ["area", "department", "division", "business unit", "region", "team"]
-        if let index = first(in: header, named: names) { return index }
-        return texts.firstIndex { text in
-            guard let text else { return false }
-            let words = AreaCatalog.fold(text).split { !$0.isLetter }.map(String.init)
-            return names.contains { name in words.contains(name) }
-        }
+        first(in: header, named: ["area", "department", "division", "business unit", "region", "team"], texts: texts)
     }
 
-    public static func commentColumn(_ header: [String]) -> Int? {
-        first(in: header, named: ["comment", "comments"])
+    /// The comment column by its name, else by a question text with the word (`Any other comments?`).
+    public static func commentColumn(_ header: [String], texts: [String?] = []) -> Int? {
+        first(in: header, named: ["comment", "comments"], texts: texts)
     }
 
     /// Optional breakdowns of SPEC §3.2–§3.3 present in the header.
@@ -74,5 +69,15 @@ public enum Guess {
         let folded = header.map(AreaCatalog.fold)
         for name in names { if let index = folded.firstIndex(of: name) { return index } }
         return nil
+    }
+
+    /// `first(in:named:)`, else the first question text holding one of `names` as a whole word.
+    private static func first(in header: [String], named names: [String], texts: [String?]) -> Int? {
+        if let index = first(in: header, named: names) { return index }
+        return texts.firstIndex { text in
+            guard let text else { return false }
+            let words = AreaCatalog.fold(text).split { !$0.isLetter }.map(String.init)
+            return names.contains { name in words.contains(name) }
+        }
     }
 }

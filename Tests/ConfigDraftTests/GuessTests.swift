@@ -51,6 +51,7 @@ final class GuessTests: XCTestCase {
         XCTAssertEqual(Guess.areaColumn(["Q1", "Q2"], texts: ["Your team's name?", "Which area do you work in?"]), 0,
                        "by question text, a whole word")
         XCTAssertNil(Guess.areaColumn(["Q1"], texts: ["Are you teamed up?"]))
+        XCTAssertEqual(Guess.commentColumn(["Q1", "Q9"], texts: ["Pace", "Any other comments?"]), 1)
         XCTAssertEqual(Guess.commentColumn(header), 5)
         XCTAssertTrue(Guess.isMetadata("Status"))
         XCTAssertFalse(Guess.isMetadata("Q1"))

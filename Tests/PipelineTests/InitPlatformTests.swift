@@ -118,4 +118,23 @@ final class InitPlatformTests: XCTestCase {
         XCTAssertEqual((instrument["constructs"] as? [[String: Any]])?.compactMap { $0["name"] as? String },
                        ["bfi", "employee"])
     }
+
+    /// The platform-shaped sample (samples/qualtrics/README.md): 7-point labels for Q2, 1–5 codes
+    /// for Q3, 0–10 Q4, the comment found by its question text, two previews and one unfinished row.
+    func testQualtricsSample() throws {
+        let folder = try Fixtures.temporaryFolder()
+        let sample = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("samples/qualtrics/employees.csv").path
+        try FileManager.default.copyItem(atPath: sample, toPath: folder + "/employees.csv")
+        let config = try draftValidateRun("employees.csv", in: folder)
+        let inputs = try XCTUnwrap(config["inputs"] as? [String: Any])
+        XCTAssertEqual(inputs["format"] as? String, "qualtrics")
+        XCTAssertEqual(inputs["columns"] as? [String: [String: String]], ["employee": ["area": "Q1", "comment": "Q5"]])
+        let items = try XCTUnwrap(try employeeForm(config)["items"] as? [[String: String]])
+        XCTAssertEqual(items.map { $0["scale"] }, Array(repeating: "agree7", count: 4) + Array(repeating: "likert", count: 3)
+                       + ["0-10"])
+        let validated = try CLI.output(try CLI.binary(), ["validate"], in: folder)
+        XCTAssertTrue(validated.stdout.contains("  rows read: 60\n  accepted: 57\n  rejected: 3\n    not_a_response: 3\n"),
+                      validated.stdout)
+    }
 }
