@@ -70,7 +70,12 @@ struct DraftForm: Sendable {
             notes.append("\(file): no 0-10 column for the recommend item (eNPS / NPS); this version needs one")
         }
         let scored = items.filter { $0.scale != .zeroToTen }.map(\.key)
-        constructs = Self.constructs(scored, kind: kind)
+        let ranges = Dictionary(items.map { ($0.key, $0.scale.range) }, uniquingKeysWith: { first, _ in first })
+        constructs = Self.fitted(Self.constructs(scored, kind: kind)) { ranges[$0] ?? 1 }
+        for construct in constructs where construct.name.hasSuffix("_2") {
+            notes.append("\(file): construct \"\(MessageText.quoted(String(construct.name.dropLast(2))))\" is split into parts "
+                         + "(too many items for exact totals): check the constructs")
+        }
         var form: [(String, JSONOutput)] = [("id_column", id.map { .string(header[$0]) } ?? .null)]
         form.append(("recommend_item", .string(recommend)))
         form.append(("breakdowns", .array(breakdowns.map { .string(header[$0]) })))
@@ -101,6 +106,24 @@ struct DraftForm: Sendable {
         let rest = keys.filter { !grouped.contains($0) }
         if !rest.isEmpty { constructs.append(DraftConstruct(name: kind.rawValue, survey: kind, items: rest)) }
         return constructs
+    }
+
+    /// Splits each construct too large for exact totals (`ConstructUnits`, SPEC §4) into consecutive
+    /// parts `name`, `name_2`, … that each fit, so that `validate` accepts the config written.
+    static func fitted(_ constructs: [DraftConstruct], range: (String) -> Int) -> [DraftConstruct] {
+        constructs.flatMap { construct -> [DraftConstruct] in
+            var parts: [[String]] = [[]]
+            for key in construct.items {
+                if let last = parts.last, !last.isEmpty, ConstructUnits(ranges: (last + [key]).map(range)) == nil {
+                    parts.append([])
+                }
+                parts[parts.count - 1].append(key)
+            }
+            return parts.enumerated().map { part in
+                DraftConstruct(name: part.offset == 0 ? construct.name : "\(construct.name)_\(part.offset + 1)",
+                               survey: construct.survey, items: part.element)
+            }
+        }
     }
 
     /// The integer column closest to 0–10: a 9 or 10 among its answers and at least 95% of them in 0…10.
