@@ -37,15 +37,22 @@ public struct ColumnProfile: Sendable {
 }
 
 /// One survey export read end to end for `init` (SPEC §8: every row, so the scales chosen hold
-/// every value present): its delimiter, header and a profile of every column.
+/// every value present): its delimiter, its header layout (SPEC §3.6: a platform's header rows
+/// are not answers) and a profile of every column.
 public struct FileProfile: Sendable {
     public var path: String
     public var delimiter: UInt8
-    public var header: [String]
+    /// The format `auto` finds (SPEC §3.6) and how many leading records are header rows.
+    public var layout: HeaderLayout
+    /// The names columns are found by (for `surveymonkey`, the composed names).
+    public var header: [String] { layout.names }
     public var columns: [ColumnProfile]
     public var rows = 0
     /// Records whose field count differs from the header's (run rejects them as `field_count`).
     public var shortOrLongRows = 0
+
+    /// Leading records `HeaderLayout.detect` looks at.
+    static let layoutRecords = 3
 
     /// - Throws: `PipelineError.input` when the file is missing, unreadable or empty.
     public static func read(path: String) throws(PipelineError) -> FileProfile {
@@ -56,33 +63,46 @@ public struct FileProfile: Sendable {
         try? handle.close()
         let delimiter = Guess.delimiter(headerBytes: [UInt8](start))
         var profile: FileProfile?
+        var leading: [CSVRecord] = []
         do {
             let stream = try CSVStream(delimiter: delimiter)
             try stream.read(path: path, onBytes: { _ in }) { record in
                 guard profile != nil else {
-                    let header = record.strings
-                    let area = Guess.areaColumn(header)
-                    profile = FileProfile(path: path, delimiter: delimiter, header: header,
-                                          columns: header.indices.map {
-                                              ColumnProfile(header: header[$0], limit: $0 == area ? 65_535 : ColumnProfile.maxDistinct)
-                                          })
+                    leading.append(record.copy())
+                    if leading.count == layoutRecords { profile = FileProfile(path: path, delimiter: delimiter, leading: leading) }
                     return
                 }
-                profile?.add(record)
+                profile?.add(count: record.count, line: record.line) { record.fields[$0] }
             }
         } catch {
             throw .input(file: path, line: nil, message: "cannot read: \(error.message)")
         }
+        if profile == nil, !leading.isEmpty { profile = FileProfile(path: path, delimiter: delimiter, leading: leading) }
         guard let profile else { throw .input(file: path, line: 1, message: "the file is empty: expected a header row") }
         return profile
     }
 
-    private mutating func add(_ record: BorrowedRecord) {
+    /// The layout of the file's first records; those after its header rows are profiled as answers.
+    private init(path: String, delimiter: UInt8, leading: [CSVRecord]) {
+        let layout = HeaderLayout.detect(leading.map(\.strings), configured: .auto, xlsx: false)
+        let area = Guess.areaColumn(layout.names)
+        self.path = path
+        self.delimiter = delimiter
+        self.layout = layout
+        columns = layout.names.indices.map {
+            ColumnProfile(header: layout.names[$0], limit: $0 == area ? 65_535 : ColumnProfile.maxDistinct)
+        }
+        for record in leading.dropFirst(layout.headerRows) {
+            add(count: record.count, line: record.line) { record[$0] }
+        }
+    }
+
+    private mutating func add<Cell: ValueParser.Bytes>(count: Int, line: Int, field: (Int) -> Cell) {
         rows += 1
-        guard record.count == header.count else {
+        guard count == header.count else {
             shortOrLongRows += 1
             return
         }
-        for index in columns.indices { columns[index].add(record.fields[index], line: record.line) }
+        for index in columns.indices { columns[index].add(field(index), line: line) }
     }
 }

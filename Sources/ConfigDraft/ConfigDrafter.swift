@@ -58,7 +58,11 @@ public enum ConfigDrafter {
             inputs.append((kind == .employee ? "employees" : "customers", .array(paths.map(JSONOutput.string))))
         }
         inputs.append(("delimiter", .string(delimiterName(forms[0].profile.delimiter))))
-        if let format = forms.compactMap({ Guess.format($0.profile) }).first { inputs.append(("format", .string(format))) }
+        // Per kind, as the surveys may come from different platforms; left out when every file is plain.
+        if forms.contains(where: { Guess.format($0.profile) != nil }) {
+            let kinds = SurveyKind.allCases.compactMap { kind in forms.first { $0.kind == kind } }
+            inputs.append(("format", .object(kinds.map { ($0.kind.rawValue, .string(Guess.format($0.profile) ?? "plain")) })))
+        }
         if let encoding = forms.compactMap({ Guess.encoding($0.profile) }).first {
             inputs.append(("encoding", .string(encoding)))
         }

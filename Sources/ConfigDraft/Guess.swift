@@ -21,8 +21,10 @@ public enum Guess {
         return candidates[counts.firstIndex(of: top) ?? 0]
     }
 
-    /// `inputs.format`: nil while only the plain layout exists (the key is then not written).
-    public static func format(_ profile: FileProfile) -> String? { nil }
+    /// `inputs.format`: the platform `auto` finds (SPEC §3.6); nil for the plain layout (the key is then not written).
+    public static func format(_ profile: FileProfile) -> String? {
+        profile.layout.format == .plain ? nil : profile.layout.format.rawValue
+    }
 
     /// `inputs.encoding`: nil while only UTF-8 is read (the key is then not written).
     public static func encoding(_ profile: FileProfile) -> String? { nil }

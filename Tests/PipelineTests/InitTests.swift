@@ -51,6 +51,36 @@ final class InitTests: XCTestCase {
                                                 + "  accepted: 3\n  rejected: 0\n"), validated.stdout)
     }
 
+    /// A hand-made Qualtrics export: its question-text and ImportId rows are header, not answers,
+    /// so Q1_1 / Q1_2 are likert and Q2 the 0-10 item; the config says `qualtrics` for employees.
+    func testInitOnAQualtricsExportSkipsItsHeaderRows() throws {
+        let binary = try CLI.binary(), folder = try Fixtures.temporaryFolder()
+        try Data("""
+            ResponseId,RecordedDate,Status,Finished,Department,Q1_1,Q1_2,Q2
+            Response ID,Recorded Date,Response Type,Finished,Department,Leaders - Vision,Leaders - Pace,How likely?
+            {"ImportId":"_recordId"},{"ImportId":"recordedDate"},{"ImportId":"status"},{"ImportId":"finished"},\
+            {"ImportId":"QID3"},{"ImportId":"QID1_1"},{"ImportId":"QID1_2"},{"ImportId":"QID2"}
+            R_1,2026-07-01 10:00:00,IP Address,True,North,Agree,Strongly agree,9
+            R_2,2026-07-02 11:00:00,IP Address,True,North,Disagree,Neither agree nor disagree,3
+
+            """.utf8).write(to: URL(fileURLWithPath: folder + "/qualtrics.csv"))
+        let drafted = try CLI.output(binary, ["init", "--employees", "qualtrics.csv", "--customers",
+                                              repo + "/Tests/Fixtures/tiny/customers.csv"], in: folder)
+        XCTAssertEqual(drafted.status, 0, drafted.stderr)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: folder + "/pipeline.json"))) as? [String: Any])
+        let inputs = try XCTUnwrap(json["inputs"] as? [String: Any])
+        XCTAssertEqual(inputs["format"] as? [String: String], ["employee": "qualtrics", "customer": "plain"])
+        let employee = try XCTUnwrap((json["instrument"] as? [String: Any])?["employee"] as? [String: Any])
+        let items = try XCTUnwrap(employee["items"] as? [[String: Any]])
+        XCTAssertEqual(items.map { $0["key"] as? String }, ["Q1_1", "Q1_2", "Q2"])
+        XCTAssertEqual(items.map { $0["scale"] as? String }, ["likert", "likert", "0-10"])
+        let validated = try CLI.output(binary, ["validate"], in: folder)
+        XCTAssertEqual(validated.status, 0, validated.stdout + validated.stderr)
+        XCTAssertTrue(validated.stdout.contains("qualtrics.csv: employee survey\n  header rows: 3\n  rows read: 2\n"
+                                                + "  accepted: 2\n  rejected: 0\n"), validated.stdout)
+    }
+
     private func writeStaff(in folder: String) throws {
         try Data("""
             respondent_id,submitted_at,area,pace,recommend,support
