@@ -29,6 +29,12 @@ public enum ConfigDrafter {
             guard let path else { continue }
             let profile = try FileProfile.read(path: path)
             let form = try DraftForm(profile, kind: kind, notes: &notes)
+            guard form.itemCount > 0 else {
+                // Either survey may run alone (SPEC §3.7): a form without items would fail validate.
+                notes.append("\(MessageText.quoted(path)): no column holds a scale's answers, so the \(kind.rawValue) "
+                             + "survey is left out: add its items and its file by hand")
+                continue
+            }
             forms.append((kind, path, profile, form))
         }
         var constructs: [DraftConstruct] = []
@@ -37,7 +43,7 @@ public enum ConfigDrafter {
             constructs.append(construct)
         }
         guard !constructs.isEmpty else {
-            throw .input(file: forms.map(\.path).joined(separator: ", "), line: nil,
+            throw .input(file: [employees, customers].compactMap { $0 }.joined(separator: ", "), line: nil,
                          message: "no answer column holds a scale's answers, so there is nothing to score")
         }
         let areas = DraftAreas(forms.map(\.profile))
@@ -72,10 +78,11 @@ public enum ConfigDrafter {
             if let form = forms.first(where: { $0.kind == kind })?.form {
                 instrument.append((kind.rawValue, form.json))
             } else {
-                // This version needs both forms; the absent survey's is the default one (SPEC §3.3).
+                // The config holds both forms; the absent survey's is the default one (SPEC §3.3), unused
+                // while its file list is empty (either survey alone, SPEC §3.7).
                 instrument.append((kind.rawValue, DraftForm.defaultJSON(kind)))
-                notes.append("no \(kind.rawValue) survey given: the \(kind.rawValue) form is the default one, and "
-                             + "this version's run still needs a \(kind.rawValue) file (--\(kind == .employee ? "employees" : "customers"))")
+                notes.append("no \(kind.rawValue) survey: the \(kind.rawValue) form is the default one, unused while "
+                             + "inputs.\(kind == .employee ? "employees" : "customers") is empty")
             }
         }
         instrument.append(("constructs", .array(constructs.map(\.json))))

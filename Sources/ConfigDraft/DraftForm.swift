@@ -19,6 +19,8 @@ struct DraftForm: Sendable {
     /// `inputs.columns.<kind>`: our column → the file's header, where they differ.
     var renames: [(String, JSONOutput)] = []
     var constructs: [DraftConstruct] = []
+    /// Answer columns kept as items (the 0–10 item included).
+    var itemCount = 0
 
     init(_ profile: FileProfile, kind: SurveyKind, notes: inout [String]) throws(PipelineError) {
         let header = profile.header, file = MessageText.quoted(profile.path)
@@ -83,6 +85,7 @@ struct DraftForm: Sendable {
             .object([("key", .string(item.key)), ("text", .string(item.key)), ("scale", .string(item.scale.name))])
         })))
         json = .object(form)
+        itemCount = items.count
         notes.append("\(file): \(profile.rows) rows, \(items.count) items (" + Dictionary(grouping: items, by: \.scale.name)
             .sorted { $0.key < $1.key }.map { "\($0.value.count) \($0.key)" }
             .joined(separator: ", ") + ")" + (recommend.map { ", recommend item \"\(MessageText.quoted($0))\"" } ?? ""))

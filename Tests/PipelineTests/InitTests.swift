@@ -81,6 +81,26 @@ final class InitTests: XCTestCase {
                                                 + "  accepted: 2\n  rejected: 0\n"), validated.stdout)
     }
 
+    /// A survey file none of whose columns is a scale is left out (either survey runs alone),
+    /// rather than written as a form without items that validate rejects.
+    func testASurveyWithoutAScaleColumnIsLeftOut() throws {
+        let binary = try CLI.binary(), folder = try Fixtures.temporaryFolder()
+        try writeStaff(in: folder)
+        try Data("response_id,submitted_at,area,remark\nc1,2026-07-01,North,fine\nc2,2026-07-02,South,slow\n".utf8)
+            .write(to: URL(fileURLWithPath: folder + "/clients.csv"))
+        let drafted = try CLI.output(binary, ["init", "--employees", "staff.csv", "--customers", "clients.csv"], in: folder)
+        XCTAssertEqual(drafted.status, 0, drafted.stderr)
+        XCTAssertTrue(drafted.stdout.contains("clients.csv: no column holds a scale's answers, so the customer survey is left out"),
+                      drafted.stdout)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: folder + "/pipeline.json"))) as? [String: Any])
+        let inputs = try XCTUnwrap(json["inputs"] as? [String: Any])
+        XCTAssertEqual(inputs["employees"] as? [String], ["staff.csv"])
+        XCTAssertEqual(inputs["customers"] as? [String], [])
+        XCTAssertEqual(try CLI.output(binary, ["validate"], in: folder).status, 0)
+        XCTAssertEqual(try CLI.output(binary, ["run", "--out", "reports", "--quiet"], in: folder).status, 0)
+    }
+
     private func writeStaff(in folder: String) throws {
         try Data("""
             respondent_id,submitted_at,area,pace,recommend,support
