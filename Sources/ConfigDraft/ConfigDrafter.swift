@@ -69,8 +69,15 @@ public enum ConfigDrafter {
             let kinds = SurveyKind.allCases.compactMap { kind in forms.first { $0.kind == kind } }
             inputs.append(("format", .object(kinds.map { ($0.kind.rawValue, .string(Guess.format($0.profile) ?? "plain")) })))
         }
-        if let encoding = forms.compactMap({ Guess.encoding($0.profile) }).first {
-            inputs.append(("encoding", .string(encoding)))
+        if forms.contains(where: { Guess.encoding($0.profile) != nil }) {
+            let kinds = SurveyKind.allCases.compactMap { kind in forms.first { $0.kind == kind } }
+            inputs.append(("encoding", .object(kinds.map {
+                ($0.kind.rawValue, .string(Guess.encoding($0.profile) ?? InputEncoding.utf8.rawValue))
+            })))
+            for form in forms where Guess.encoding(form.profile) == InputEncoding.windows1252.rawValue {
+                notes.append("\(MessageText.quoted(form.path)): not UTF-8, read as windows-1252 (Excel's \"CSV\" on Windows): "
+                             + "check that accented letters in the areas and comments look right")
+            }
         }
         inputs.append(("columns", .object(forms.map { ($0.kind.rawValue, .object($0.form.renames)) })))
         var instrument: [(String, JSONOutput)] = []

@@ -101,6 +101,31 @@ final class InitTests: XCTestCase {
         XCTAssertEqual(try CLI.output(binary, ["run", "--out", "reports", "--quiet"], in: folder).status, 0)
     }
 
+    /// The staff file saved by Excel on Windows (Windows-1252: "é" is E9) and as "Unicode text"
+    /// (UTF-16 LE with a byte-order mark): init reads the areas right and writes the encoding.
+    func testInitReadsWindows1252AndUTF16Files() throws {
+        let binary = try CLI.binary(), folder = try Fixtures.temporaryFolder()
+        let text = "respondent_id,submitted_at,area,pace,recommend\ne1,2026-07-01,Opérations,1,10\n"
+            + "e2,2026-07-02,Opérations,5,0\ne3,2026-07-03,Süd,3,9\n"
+        let cp1252 = text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
+        try Data(cp1252).write(to: URL(fileURLWithPath: folder + "/cp1252.csv"))
+        try Data([0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            .write(to: URL(fileURLWithPath: folder + "/utf16.csv"))
+        for (file, encoding) in [("cp1252.csv", "windows-1252"), ("utf16.csv", "utf-16")] {
+            let drafted = try CLI.output(binary, ["init", "--employees", file, "--out", file + ".json"], in: folder)
+            XCTAssertEqual(drafted.status, 0, drafted.stderr)
+            let json = try XCTUnwrap(try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: folder + "/" + file + ".json"))) as? [String: Any])
+            let inputs = try XCTUnwrap(json["inputs"] as? [String: Any])
+            XCTAssertEqual(inputs["encoding"] as? [String: String], ["employee": encoding], file)
+            let areas = try XCTUnwrap(json["areas"] as? [[String: Any]])
+            XCTAssertEqual(areas.map { $0["name"] as? String }, ["Opérations", "Süd"], file)
+            let validated = try CLI.output(binary, ["validate", "--config", file + ".json"], in: folder)
+            XCTAssertEqual(validated.status, 0, validated.stdout + validated.stderr)
+            XCTAssertTrue(validated.stdout.contains("  rows read: 3\n  accepted: 3\n  rejected: 0\n"), validated.stdout)
+        }
+    }
+
     private func writeStaff(in folder: String) throws {
         try Data("""
             respondent_id,submitted_at,area,pace,recommend,support
