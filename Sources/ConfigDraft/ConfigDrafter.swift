@@ -93,6 +93,13 @@ public enum ConfigDrafter {
             }
         }
         instrument.append(("constructs", .array(constructs.map(\.json))))
+        var scales: [Scale] = []
+        for scale in forms.flatMap(\.form.scales) where !scales.contains(scale) { scales.append(scale) }
+        if !scales.isEmpty {
+            instrument.append(("scales", .array(scales.map { scale in
+                .object([("name", .string(scale.name)), ("min", .integer(scale.min)), ("max", .integer(scale.max))])
+            })))
+        }
         let weight = 1 / Double(constructs.count)
         let defaults = PrivacyConfig()
         var sections: [(String, JSONOutput)] = [("inputs", .object(inputs)), ("areas", areas.json)]

@@ -21,6 +21,8 @@ struct DraftForm: Sendable {
     var constructs: [DraftConstruct] = []
     /// Answer columns kept as items (the 0–10 item included).
     var itemCount = 0
+    /// User-defined integer scales the items use (`instrument.scales`), by name.
+    var scales: [Scale] = []
 
     init(_ profile: FileProfile, kind: SurveyKind, notes: inout [String]) throws(PipelineError) {
         let header = profile.header, file = MessageText.quoted(profile.path)
@@ -65,8 +67,17 @@ struct DraftForm: Sendable {
                          + "\(near.line)), which run rejects as invalid_value: check them")
         }
         for (index, range) in integerColumns where header[index] != recommend {
-            notes.append("\(file): \"\(MessageText.quoted(header[index]))\" left out: integers \(range.lowerBound)–\(range.upperBound) "
-                         + "fit no built-in scale (this version has no user-defined scales)")
+            guard let scale = Self.integerScale(range) else {
+                notes.append("\(file): \"\(MessageText.quoted(header[index]))\" left out: integers \(range.lowerBound)–\(range.upperBound) "
+                             + "are no scale (a scale runs from 0 to at most 100)")
+                continue
+            }
+            if !scales.contains(scale) {
+                scales.append(scale)
+                notes.append("\(file): scale \"\(scale.name)\" (integers \(scale.min)–\(scale.max), as seen) for "
+                             + "\"\(MessageText.quoted(header[index]))\": check its min and max against the questionnaire")
+            }
+            items.append((header[index], scale))
         }
         if recommend == nil {
             notes.append("\(file): no 0-10 column for the recommend item (eNPS / NPS); this version needs one")
@@ -109,6 +120,12 @@ struct DraftForm: Sendable {
         let rest = keys.filter { !grouped.contains($0) }
         if !rest.isEmpty { constructs.append(DraftConstruct(name: kind.rawValue, survey: kind, items: rest)) }
         return constructs
+    }
+
+    /// The user-defined scale (SPEC §3.4 `instrument.scales`) of integers `range` as seen: codes 0…100, two or more points.
+    static func integerScale(_ range: ClosedRange<Int>) -> Scale? {
+        guard range.lowerBound >= 0, range.upperBound <= 100, range.lowerBound < range.upperBound else { return nil }
+        return Scale(name: "int\(range.lowerBound)_\(range.upperBound)", min: range.lowerBound, max: range.upperBound)
     }
 
     /// Splits each construct too large for exact totals (`ConstructUnits`, SPEC §4) into consecutive

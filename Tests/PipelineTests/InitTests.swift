@@ -126,6 +126,34 @@ final class InitTests: XCTestCase {
         }
     }
 
+    /// A 1–6 research item (answers 1…6, no 9 or 10) gets a user-defined scale `int1_6` of min 1, max 6
+    /// in instrument.scales, so run accepts every answer instead of leaving the column out.
+    func testAnIntegerColumnOfNoBuiltInScaleGetsAUserDefinedScale() throws {
+        let binary = try CLI.binary(), folder = try Fixtures.temporaryFolder()
+        try Data("""
+            respondent_id,submitted_at,area,A1,A2,recommend
+            e1,2026-07-01,North,1,6,10
+            e2,2026-07-02,North,6,2,0
+            e3,2026-07-03,North,3,1,9
+
+            """.utf8).write(to: URL(fileURLWithPath: folder + "/bfi.csv"))
+        let drafted = try CLI.output(binary, ["init", "--employees", "bfi.csv"], in: folder)
+        XCTAssertEqual(drafted.status, 0, drafted.stderr)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: folder + "/pipeline.json"))) as? [String: Any])
+        let instrument = try XCTUnwrap(json["instrument"] as? [String: Any])
+        let scales = try XCTUnwrap(instrument["scales"] as? [[String: Any]])
+        XCTAssertEqual(scales.count, 1)
+        XCTAssertEqual(scales.first?["name"] as? String, "int1_6")
+        XCTAssertEqual(scales.first?["min"] as? Int, 1)
+        XCTAssertEqual(scales.first?["max"] as? Int, 6)
+        let items = try XCTUnwrap((instrument["employee"] as? [String: Any])?["items"] as? [[String: Any]])
+        XCTAssertEqual(items.map { $0["scale"] as? String }, ["0-10", "int1_6", "int1_6"])
+        let validated = try CLI.output(binary, ["validate"], in: folder)
+        XCTAssertEqual(validated.status, 0, validated.stdout + validated.stderr)
+        XCTAssertTrue(validated.stdout.contains("  rows read: 3\n  accepted: 3\n  rejected: 0\n"), validated.stdout)
+    }
+
     private func writeStaff(in folder: String) throws {
         try Data("""
             respondent_id,submitted_at,area,pace,recommend,support
