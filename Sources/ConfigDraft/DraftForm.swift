@@ -59,7 +59,7 @@ struct DraftForm: Sendable {
             }
         }
         if recommend == nil, let near = Self.nearZeroToTen(profile, integerColumns) {
-            // This version's forms need a 0-10 item; the closest column is taken, its stray answers shown.
+            // A near 0-10 column is most likely the recommend item with stray answers: taken, its strays shown.
             recommend = header[near.index]
             items.append((header[near.index], .zeroToTen))
             notes.append("\(file): no column holds only 0-10 answers; \"\(MessageText.quoted(header[near.index]))\" is the "
@@ -80,7 +80,7 @@ struct DraftForm: Sendable {
             items.append((header[index], scale))
         }
         if recommend == nil {
-            notes.append("\(file): no 0-10 column for the recommend item (eNPS / NPS); this version needs one")
+            notes.append("\(file): no 0-10 column: recommend_item is null, so the eNPS / NPS figures are null (SPEC §3.6)")
         }
         let scored = items.filter { $0.scale != .zeroToTen }.map(\.key)
         let ranges = Dictionary(items.map { ($0.key, $0.scale.range) }, uniquingKeysWith: { first, _ in first })
