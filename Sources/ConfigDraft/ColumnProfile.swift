@@ -37,52 +37,133 @@ public struct ColumnProfile: Sendable {
 }
 
 /// One survey export read end to end for `init` (SPEC §8: every row, so the scales chosen hold
-/// every value present): its delimiter, header and a profile of every column.
+/// every value present): its delimiter, its header layout (SPEC §3.6: a platform's header rows
+/// are not answers) and a profile of every column.
 public struct FileProfile: Sendable {
     public var path: String
     public var delimiter: UInt8
-    public var header: [String]
+    /// What the file was read as: UTF-8, or transcoded from UTF-16 (its byte-order mark) or
+    /// Windows-1252 (when its bytes are not UTF-8).
+    public var encoding: SourceEncoding
+    /// Whether, read as UTF-8, more of the file's non-ASCII records are not UTF-8 than are.
+    var mostlyNotUTF8 = false
+    /// The format `auto` finds (SPEC §3.6) and how many leading records are header rows.
+    public var layout: HeaderLayout
+    /// The names columns are found by (for `surveymonkey`, the composed names).
+    public var header: [String] { layout.names }
     public var columns: [ColumnProfile]
     public var rows = 0
     /// Records whose field count differs from the header's (run rejects them as `field_count`).
     public var shortOrLongRows = 0
+
+    /// Leading records `HeaderLayout.detect` looks at.
+    static let layoutRecords = 3
 
     /// - Throws: `PipelineError.input` when the file is missing, unreadable or empty.
     public static func read(path: String) throws(PipelineError) -> FileProfile {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .input(file: path, line: nil, message: "cannot read the file")
         }
-        let start = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
+        let start = [UInt8]((try? handle.read(upToCount: 64 * 1024)) ?? Data())
         try? handle.close()
-        let delimiter = Guess.delimiter(headerBytes: [UInt8](start))
-        var profile: FileProfile?
+        if case .utf16BOM(let encoding) = SourceEncoding.signature(of: start) {
+            return try readTranscoded(path: path, encoding: encoding)
+        }
+        let profile = try readStreaming(path: path, delimiter: Guess.delimiter(headerBytes: start))
+        // Records that are not UTF-8 are most often Excel's "CSV" on Windows (SPEC §3.1); a UTF-8 file
+        // with a few broken rows (which run rejects as `encoding`) has more records of valid UTF-8.
+        return profile.mostlyNotUTF8 ? try readTranscoded(path: path, encoding: .windows1252) : profile
+    }
+
+    /// A UTF-8 file, streamed; `mostlyNotUTF8` tells whether it is UTF-8 after all.
+    private static func readStreaming(path: String, delimiter: UInt8) throws(PipelineError) -> FileProfile {
+        var builder = Builder(path: path, delimiter: delimiter, encoding: .utf8)
         do {
             let stream = try CSVStream(delimiter: delimiter)
             try stream.read(path: path, onBytes: { _ in }) { record in
-                guard profile != nil else {
-                    let header = record.strings
-                    let area = Guess.areaColumn(header)
-                    profile = FileProfile(path: path, delimiter: delimiter, header: header,
-                                          columns: header.indices.map {
-                                              ColumnProfile(header: header[$0], limit: $0 == area ? 65_535 : ColumnProfile.maxDistinct)
-                                          })
-                    return
+                if record.fields.hasNonASCII {
+                    let valid = (0..<record.count).allSatisfy { String(validating: record.fields[$0], as: UTF8.self) != nil }
+                    builder.nonASCII[valid ? 0 : 1] += 1
                 }
-                profile?.add(record)
+                builder.add(count: record.count, line: record.line, copy: record.copy) { record.fields[$0] }
             }
         } catch {
             throw .input(file: path, line: nil, message: "cannot read: \(error.message)")
         }
-        guard let profile else { throw .input(file: path, line: 1, message: "the file is empty: expected a header row") }
-        return profile
+        return try builder.finish()
     }
 
-    private mutating func add(_ record: BorrowedRecord) {
+    /// A file in another encoding, transcoded to UTF-8 whole (as `run` reads such files, docs/PERFORMANCE.md).
+    private static func readTranscoded(path: String, encoding: SourceEncoding) throws(PipelineError) -> FileProfile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .input(file: path, line: nil, message: "cannot read the file")
+        }
+        let text = Transcoder.transcode([UInt8](data), from: encoding)
+        let delimiter = Guess.delimiter(headerBytes: Array(text.prefix(64 * 1024)))
+        var builder = Builder(path: path, delimiter: delimiter, encoding: encoding)
+        do {
+            try CSVStream(delimiter: delimiter).parse(text) { record in
+                builder.add(count: record.count, line: record.line, copy: { record }) { record[$0] }
+            }
+        } catch {
+            throw .input(file: path, line: nil, message: "cannot read: \(error.message)")
+        }
+        return try builder.finish()
+    }
+
+    /// Collects the first records until the layout is known, then profiles every data record.
+    private struct Builder {
+        let path: String, delimiter: UInt8, encoding: SourceEncoding
+        var leading: [CSVRecord] = []
+        var profile: FileProfile?
+        /// Records with non-ASCII bytes: [valid UTF-8, not UTF-8].
+        var nonASCII = [0, 0]
+
+        init(path: String, delimiter: UInt8, encoding: SourceEncoding) {
+            self.path = path
+            self.delimiter = delimiter
+            self.encoding = encoding
+        }
+
+        mutating func add<Cell: ValueParser.Bytes>(count: Int, line: Int, copy: () -> CSVRecord, field: (Int) -> Cell) {
+            guard profile != nil else {
+                leading.append(copy())
+                if leading.count == layoutRecords { profile = FileProfile(self) }
+                return
+            }
+            profile?.add(count: count, line: line, field: field)
+        }
+
+        mutating func finish() throws(PipelineError) -> FileProfile {
+            if profile == nil, !leading.isEmpty { profile = FileProfile(self) }
+            guard var profile else { throw .input(file: path, line: 1, message: "the file is empty: expected a header row") }
+            profile.mostlyNotUTF8 = nonASCII[1] > nonASCII[0]
+            return profile
+        }
+    }
+
+    /// The layout of the file's first records; those after its header rows are profiled as answers.
+    private init(_ builder: Builder) {
+        let layout = HeaderLayout.detect(builder.leading.map(\.strings), configured: .auto, xlsx: false)
+        let area = Guess.areaColumn(layout.names)
+        path = builder.path
+        delimiter = builder.delimiter
+        encoding = builder.encoding
+        self.layout = layout
+        columns = layout.names.indices.map {
+            ColumnProfile(header: layout.names[$0], limit: $0 == area ? 65_535 : ColumnProfile.maxDistinct)
+        }
+        for record in builder.leading.dropFirst(layout.headerRows) {
+            add(count: record.count, line: record.line) { record[$0] }
+        }
+    }
+
+    private mutating func add<Cell: ValueParser.Bytes>(count: Int, line: Int, field: (Int) -> Cell) {
         rows += 1
-        guard record.count == header.count else {
+        guard count == header.count else {
             shortOrLongRows += 1
             return
         }
-        for index in columns.indices { columns[index].add(record.fields[index], line: record.line) }
+        for index in columns.indices { columns[index].add(field(index), line: line) }
     }
 }

@@ -29,6 +29,12 @@ public enum ConfigDrafter {
             guard let path else { continue }
             let profile = try FileProfile.read(path: path)
             let form = try DraftForm(profile, kind: kind, notes: &notes)
+            guard form.itemCount > 0 else {
+                // Either survey may run alone (SPEC §3.7): a form without items would fail validate.
+                notes.append("\(MessageText.quoted(path)): no column holds a scale's answers, so the \(kind.rawValue) "
+                             + "survey is left out: add its items and its file by hand")
+                continue
+            }
             forms.append((kind, path, profile, form))
         }
         var constructs: [DraftConstruct] = []
@@ -37,7 +43,7 @@ public enum ConfigDrafter {
             constructs.append(construct)
         }
         guard !constructs.isEmpty else {
-            throw .input(file: forms.map(\.path).joined(separator: ", "), line: nil,
+            throw .input(file: [employees, customers].compactMap { $0 }.joined(separator: ", "), line: nil,
                          message: "no answer column holds a scale's answers, so there is nothing to score")
         }
         let areas = DraftAreas(forms.map(\.profile))
@@ -58,9 +64,20 @@ public enum ConfigDrafter {
             inputs.append((kind == .employee ? "employees" : "customers", .array(paths.map(JSONOutput.string))))
         }
         inputs.append(("delimiter", .string(delimiterName(forms[0].profile.delimiter))))
-        if let format = forms.compactMap({ Guess.format($0.profile) }).first { inputs.append(("format", .string(format))) }
-        if let encoding = forms.compactMap({ Guess.encoding($0.profile) }).first {
-            inputs.append(("encoding", .string(encoding)))
+        // Per kind, as the surveys may come from different platforms; left out when every file is plain.
+        if forms.contains(where: { Guess.format($0.profile) != nil }) {
+            let kinds = SurveyKind.allCases.compactMap { kind in forms.first { $0.kind == kind } }
+            inputs.append(("format", .object(kinds.map { ($0.kind.rawValue, .string(Guess.format($0.profile) ?? "plain")) })))
+        }
+        if forms.contains(where: { Guess.encoding($0.profile) != nil }) {
+            let kinds = SurveyKind.allCases.compactMap { kind in forms.first { $0.kind == kind } }
+            inputs.append(("encoding", .object(kinds.map {
+                ($0.kind.rawValue, .string(Guess.encoding($0.profile) ?? InputEncoding.utf8.rawValue))
+            })))
+            for form in forms where Guess.encoding(form.profile) == InputEncoding.windows1252.rawValue {
+                notes.append("\(MessageText.quoted(form.path)): not UTF-8, read as windows-1252 (Excel's \"CSV\" on Windows): "
+                             + "check that accented letters in the areas and comments look right")
+            }
         }
         inputs.append(("columns", .object(forms.map { ($0.kind.rawValue, .object($0.form.renames)) })))
         var instrument: [(String, JSONOutput)] = []
@@ -68,13 +85,21 @@ public enum ConfigDrafter {
             if let form = forms.first(where: { $0.kind == kind })?.form {
                 instrument.append((kind.rawValue, form.json))
             } else {
-                // This version needs both forms; the absent survey's is the default one (SPEC §3.3).
+                // The config holds both forms; the absent survey's is the default one (SPEC §3.3), unused
+                // while its file list is empty (either survey alone, SPEC §3.7).
                 instrument.append((kind.rawValue, DraftForm.defaultJSON(kind)))
-                notes.append("no \(kind.rawValue) survey given: the \(kind.rawValue) form is the default one, and "
-                             + "this version's run still needs a \(kind.rawValue) file (--\(kind == .employee ? "employees" : "customers"))")
+                notes.append("no \(kind.rawValue) survey: the \(kind.rawValue) form is the default one, unused while "
+                             + "inputs.\(kind == .employee ? "employees" : "customers") is empty")
             }
         }
         instrument.append(("constructs", .array(constructs.map(\.json))))
+        var scales: [Scale] = []
+        for scale in forms.flatMap(\.form.scales) where !scales.contains(scale) { scales.append(scale) }
+        if !scales.isEmpty {
+            instrument.append(("scales", .array(scales.map { scale in
+                .object([("name", .string(scale.name)), ("min", .integer(scale.min)), ("max", .integer(scale.max))])
+            })))
+        }
         let weight = 1 / Double(constructs.count)
         let defaults = PrivacyConfig()
         var sections: [(String, JSONOutput)] = [("inputs", .object(inputs)), ("areas", areas.json)]

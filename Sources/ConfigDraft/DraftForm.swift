@@ -19,6 +19,10 @@ struct DraftForm: Sendable {
     /// `inputs.columns.<kind>`: our column → the file's header, where they differ.
     var renames: [(String, JSONOutput)] = []
     var constructs: [DraftConstruct] = []
+    /// Answer columns kept as items (the 0–10 item included).
+    var itemCount = 0
+    /// User-defined integer scales the items use (`instrument.scales`), by name.
+    var scales: [Scale] = []
 
     init(_ profile: FileProfile, kind: SurveyKind, notes: inout [String]) throws(PipelineError) {
         let header = profile.header, file = MessageText.quoted(profile.path)
@@ -55,7 +59,7 @@ struct DraftForm: Sendable {
             }
         }
         if recommend == nil, let near = Self.nearZeroToTen(profile, integerColumns) {
-            // This version's forms need a 0-10 item; the closest column is taken, its stray answers shown.
+            // A near 0-10 column is most likely the recommend item with stray answers: taken, its strays shown.
             recommend = header[near.index]
             items.append((header[near.index], .zeroToTen))
             notes.append("\(file): no column holds only 0-10 answers; \"\(MessageText.quoted(header[near.index]))\" is the "
@@ -63,14 +67,28 @@ struct DraftForm: Sendable {
                          + "\(near.line)), which run rejects as invalid_value: check them")
         }
         for (index, range) in integerColumns where header[index] != recommend {
-            notes.append("\(file): \"\(MessageText.quoted(header[index]))\" left out: integers \(range.lowerBound)–\(range.upperBound) "
-                         + "fit no built-in scale (this version has no user-defined scales)")
+            guard let scale = Self.integerScale(range) else {
+                notes.append("\(file): \"\(MessageText.quoted(header[index]))\" left out: integers \(range.lowerBound)–\(range.upperBound) "
+                             + "are no scale (a scale runs from 0 to at most 100)")
+                continue
+            }
+            if !scales.contains(scale) {
+                scales.append(scale)
+                notes.append("\(file): scale \"\(scale.name)\" (integers \(scale.min)–\(scale.max), as seen) for "
+                             + "\"\(MessageText.quoted(header[index]))\": check its min and max against the questionnaire")
+            }
+            items.append((header[index], scale))
         }
         if recommend == nil {
-            notes.append("\(file): no 0-10 column for the recommend item (eNPS / NPS); this version needs one")
+            notes.append("\(file): no 0-10 column: recommend_item is null, so the eNPS / NPS figures are null (SPEC §3.6)")
         }
         let scored = items.filter { $0.scale != .zeroToTen }.map(\.key)
-        constructs = Self.constructs(scored, kind: kind)
+        let ranges = Dictionary(items.map { ($0.key, $0.scale.range) }, uniquingKeysWith: { first, _ in first })
+        constructs = Self.fitted(Self.constructs(scored, kind: kind)) { ranges[$0] ?? 1 }
+        for construct in constructs where construct.name.hasSuffix("_2") {
+            notes.append("\(file): construct \"\(MessageText.quoted(String(construct.name.dropLast(2))))\" is split into parts "
+                         + "(too many items for exact totals): check the constructs")
+        }
         var form: [(String, JSONOutput)] = [("id_column", id.map { .string(header[$0]) } ?? .null)]
         form.append(("recommend_item", .string(recommend)))
         form.append(("breakdowns", .array(breakdowns.map { .string(header[$0]) })))
@@ -78,6 +96,7 @@ struct DraftForm: Sendable {
             .object([("key", .string(item.key)), ("text", .string(item.key)), ("scale", .string(item.scale.name))])
         })))
         json = .object(form)
+        itemCount = items.count
         notes.append("\(file): \(profile.rows) rows, \(items.count) items (" + Dictionary(grouping: items, by: \.scale.name)
             .sorted { $0.key < $1.key }.map { "\($0.value.count) \($0.key)" }
             .joined(separator: ", ") + ")" + (recommend.map { ", recommend item \"\(MessageText.quoted($0))\"" } ?? ""))
@@ -101,6 +120,30 @@ struct DraftForm: Sendable {
         let rest = keys.filter { !grouped.contains($0) }
         if !rest.isEmpty { constructs.append(DraftConstruct(name: kind.rawValue, survey: kind, items: rest)) }
         return constructs
+    }
+
+    /// The user-defined scale (SPEC §3.4 `instrument.scales`) of integers `range` as seen: codes 0…100, two or more points.
+    static func integerScale(_ range: ClosedRange<Int>) -> Scale? {
+        guard range.lowerBound >= 0, range.upperBound <= 100, range.lowerBound < range.upperBound else { return nil }
+        return Scale(name: "int\(range.lowerBound)_\(range.upperBound)", min: range.lowerBound, max: range.upperBound)
+    }
+
+    /// Splits each construct too large for exact totals (`ConstructUnits`, SPEC §4) into consecutive
+    /// parts `name`, `name_2`, … that each fit, so that `validate` accepts the config written.
+    static func fitted(_ constructs: [DraftConstruct], range: (String) -> Int) -> [DraftConstruct] {
+        constructs.flatMap { construct -> [DraftConstruct] in
+            var parts: [[String]] = [[]]
+            for key in construct.items {
+                if let last = parts.last, !last.isEmpty, ConstructUnits(ranges: (last + [key]).map(range)) == nil {
+                    parts.append([])
+                }
+                parts[parts.count - 1].append(key)
+            }
+            return parts.enumerated().map { part in
+                DraftConstruct(name: part.offset == 0 ? construct.name : "\(construct.name)_\(part.offset + 1)",
+                               survey: construct.survey, items: part.element)
+            }
+        }
     }
 
     /// The integer column closest to 0–10: a 9 or 10 among its answers and at least 95% of them in 0…10.

@@ -21,11 +21,19 @@ public enum Guess {
         return candidates[counts.firstIndex(of: top) ?? 0]
     }
 
-    /// `inputs.format`: nil while only the plain layout exists (the key is then not written).
-    public static func format(_ profile: FileProfile) -> String? { nil }
+    /// `inputs.format`: the platform `auto` finds (SPEC §3.6); nil for the plain layout (the key is then not written).
+    public static func format(_ profile: FileProfile) -> String? {
+        profile.layout.format == .plain ? nil : profile.layout.format.rawValue
+    }
 
-    /// `inputs.encoding`: nil while only UTF-8 is read (the key is then not written).
-    public static func encoding(_ profile: FileProfile) -> String? { nil }
+    /// `inputs.encoding` (SPEC §3.1): nil for UTF-8.
+    public static func encoding(_ profile: FileProfile) -> String? {
+        switch profile.encoding {
+        case .utf8: nil
+        case .windows1252: InputEncoding.windows1252.rawValue
+        case .utf16LE, .utf16BE: InputEncoding.utf16.rawValue
+        }
+    }
 
     /// The id column: our default names, then the platforms'.
     public static func idColumn(_ header: [String], kind: SurveyKind) -> Int? {

@@ -31,8 +31,11 @@ public enum Validator {
         var headers: [FileHeader?] = []
         for file in files {
             do throws(PipelineError) {
-                headers.append(try SurveyFileReader(config: config, kind: file.kind).readHeader(path: file.path))
-                report.inputs.append(InputCheck(path: file.path, kind: file.kind))
+                let header = try SurveyFileReader(config: config, kind: file.kind).readHeader(path: file.path)
+                headers.append(header)
+                var check = InputCheck(path: file.path, kind: file.kind)
+                check.headerRows = header.map.layout.headerRows
+                report.inputs.append(check)
             } catch {
                 headers.append(nil)
                 report.inputs.append(InputCheck(path: file.path, kind: file.kind, problem: error))

@@ -1,7 +1,7 @@
 /// Reads the `instrument` section of pipeline.json: both survey forms and the constructs.
 extension ConfigLoader {
     static func readInstrument(_ reader: ConfigReader) throws(PipelineError) -> Instrument {
-        try reader.allowOnly(["employee", "customer", "constructs", "scales"])
+        try reader.allowOnly(["employee", "customer", "constructs", "scales", "comment_themes"])
         let scales = try readScales(reader)
         guard let employee = try reader.object("employee"), let customer = try reader.object("customer") else {
             throw .config(path: reader.child("employee"), message: "the instrument needs an employee and a customer form")
@@ -42,7 +42,8 @@ extension ConfigLoader {
             }
             constructs.append(Construct(name: name, label: try entry.string("label") ?? name, survey: kind, items: items))
         }
-        return Instrument(employee: forms.0, customer: forms.1, constructs: constructs)
+        return Instrument(employee: forms.0, customer: forms.1, constructs: constructs,
+                          commentThemes: try readCommentThemes(reader))
     }
 
     private static func readForm(_ reader: ConfigReader, kind: SurveyKind,

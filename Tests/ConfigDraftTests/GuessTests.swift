@@ -44,6 +44,19 @@ final class GuessTests: XCTestCase {
         XCTAssertEqual(flat.map(\.items), [["easy", "fast"]])
     }
 
+    /// lcm(1…15) × 4 = 1,441,440 fits the 2^21 limit, lcm(1…16) × 4 = 2,882,880 does not: 21 likert
+    /// items become parts of 15 and 6; one 0–10 item beside likert ones (lcm 20) fits only 12.
+    func testAConstructTooLargeForExactTotalsIsSplitIntoPartsThatFit() {
+        let keys = (1...21).map { "q\($0)" }
+        let parts = DraftForm.fitted([DraftConstruct(name: "employee", survey: .employee, items: keys)]) { _ in 4 }
+        XCTAssertEqual(parts.map(\.name), ["employee", "employee_2"])
+        XCTAssertEqual(parts.map(\.items), [Array(keys[0..<15]), Array(keys[15...])])
+        let mixed = DraftForm.fitted([DraftConstruct(name: "c", survey: .customer, items: keys)]) { $0 == "q1" ? 10 : 4 }
+        XCTAssertEqual(mixed.map(\.items.count), [12, 9])
+        let small = DraftForm.fitted([DraftConstruct(name: "c", survey: .customer, items: ["a", "b"])]) { _ in 4 }
+        XCTAssertEqual(small.map(\.items), [["a", "b"]])
+    }
+
     func testRolesAndMetadataColumns() {
         let header = ["ResponseId", "RecordedDate", "Department", "Status", "Q1", "Comments"]
         XCTAssertEqual(Guess.idColumn(header, kind: .employee), 0)
