@@ -126,6 +126,9 @@ private func ingest(_ document: [UInt8], form: SurveyForm, delimiter: UInt8) {
     let maxFieldBytes = body.count
     var header: HeaderMap?
     var headerFailed = false
+    // The first three records decide the platform format and its header rows (SPEC §3.6).
+    var opening: [CSVRecord] = []
+    var skip = 0
     var cache = CellCache<Int?>()
     var codes = [UInt8](repeating: 0, count: form.items.count)
     var lastLine = 0
@@ -146,20 +149,40 @@ private func ingest(_ document: [UInt8], form: SurveyForm, delimiter: UInt8) {
             check(end == record.bytes.count && end <= maxFieldBytes, "field bytes do not add up")
             if headerFailed { return }
             guard let map = header else {
-                do throws(PipelineError) {
-                    header = try HeaderMap(header: record, form: form, renames: [:], file: "fuzz.csv")
-                    check(header!.width == record.count, "header width")
-                } catch {
-                    headerFailed = true
-                    check(error.exitCode == 3, "a header problem that is not an input error")
-                    check(error.description.utf8.count < 4096, "header error of \(error.description.utf8.count) bytes")
+                opening.append(record)
+                guard opening.count == 3 else { return }
+                header = headerMap(opening, form: form, failed: &headerFailed, skip: &skip)
+                if let map = header {
+                    for early in opening.dropFirst(skip) { row(early, header: map, form: form, cache: &cache, codes: &codes) }
                 }
                 return
             }
             row(record, header: map, form: form, cache: &cache, codes: &codes)
         }
+        if header == nil, !headerFailed, !opening.isEmpty,
+           let map = headerMap(opening, form: form, failed: &headerFailed, skip: &skip) {
+            for early in opening.dropFirst(skip) { row(early, header: map, form: form, cache: &cache, codes: &codes) }
+        }
     } catch {
         check(!error.message.isEmpty, "libcsv failed without a message")
+    }
+}
+
+/// The header of a file from its first records, found as `auto` finds it; nil (and `failed`)
+/// when it is an input or config error, which must stay a short message.
+private func headerMap(_ records: [CSVRecord], form: SurveyForm, failed: inout Bool, skip: inout Int) -> HeaderMap? {
+    let layout = HeaderLayout.detect(records.map(\.strings), configured: .auto, xlsx: false)
+    check((1...3).contains(layout.headerRows) && layout.headerRows <= max(records.count, 1), "header rows \(layout.headerRows)")
+    skip = layout.headerRows
+    do throws(PipelineError) {
+        let map = try HeaderMap(layout: layout, form: form, renames: [:], file: "fuzz.csv")
+        check(map.width == records[0].count, "header width")
+        return map
+    } catch {
+        failed = true
+        check(error.exitCode == 3 || error.exitCode == 2, "a header problem that is not an input or config error")
+        check(error.description.utf8.count < 4096, "header error of \(error.description.utf8.count) bytes")
+        return nil
     }
 }
 
@@ -170,8 +193,10 @@ private func row(_ record: CSVRecord, header: HeaderMap, form: SurveyForm, cache
                                         cache: &cache, codes: &codes)
     if record.count == header.width {
         // The per-file cache of area cells must agree with the catalog it stands in for.
-        let cached = cache.value(for: record[header.area]) { areas.match(String(decoding: $0, as: UTF8.self)) }
-        check(cached == areas.match(record.string(header.area)), "area cache disagrees with the catalog")
+        if let area = header.area {
+            let cached = cache.value(for: record[area]) { areas.match(String(decoding: $0, as: UTF8.self)) }
+            check(cached == areas.match(record.string(area)), "area cache disagrees with the catalog")
+        }
     }
     switch outcome {
     case .rejected(let reason, _):
@@ -180,7 +205,7 @@ private func row(_ record: CSVRecord, header: HeaderMap, form: SurveyForm, cache
     case .accepted(let valid):
         check(record.count == header.width, "accepted with \(record.count) of \(header.width) fields")
         check(RowValidator.firstInvalidUTF8Field(record) == nil, "accepted with invalid UTF-8")
-        check(!ValueParser.trimmed(record[header.id]).isEmpty, "accepted without an id")
+        if let id = header.id { check(!ValueParser.trimmed(record[id]).isEmpty, "accepted without an id") }
         check(areas.areas.indices.contains(valid.area), "area index \(valid.area)")
         check((1...12).contains(valid.time.month) && (1...31).contains(valid.time.day), "date out of range")
         for (index, item) in form.items.enumerated() {

@@ -1,5 +1,4 @@
 import CSVParser
-import Foundation
 import Ingest
 import SurveyModel
 
@@ -37,98 +36,114 @@ public struct ColumnProfile: Sendable {
 }
 
 /// One survey export read end to end for `init` (SPEC §8: every row, so the scales chosen hold
-/// every value present): its encoding, delimiter, format and header rows (SPEC §3.6, detected on the
-/// first three records as `run` does), header names and question texts, and a profile of every column.
+/// every value present): its encoding, delimiter, header layout (SPEC §3.6: a platform's header rows
+/// are not answers, detected on the first records as `run` does) and a profile of every column.
 public struct FileProfile: Sendable {
     public var path: String
-    /// What the file is read as: a UTF-16 byte-order mark decides, else UTF-8 unless cells are not
-    /// valid UTF-8 and none holds UTF-8 beyond ASCII, then Windows-1252 (Excel's "CSV" on Windows).
-    public var encoding: SourceEncoding
     public var delimiter: UInt8
-    /// The platform layout (never `auto`) and its header rows.
+    /// What the file was read as: UTF-8, or transcoded while streaming from UTF-16 (its byte-order
+    /// mark) or Windows-1252 (when more of its non-ASCII records are not UTF-8 than are).
+    public var encoding: SourceEncoding
+    /// Records (header rows included) that are not valid UTF-8, counted while reading as UTF-8.
+    public var invalidUTF8Rows = 0
+    /// Whether, read as UTF-8, more of the file's non-ASCII records are not UTF-8 than are.
+    var mostlyNotUTF8 = false
+    /// The format `auto` finds (SPEC §3.6) and how many leading records are header rows.
     public var layout: HeaderLayout
+    /// The names columns are found by (for `surveymonkey`, the composed names).
     public var header: [String] { layout.names }
     public var columns: [ColumnProfile]
     public var rows = 0
     /// Records whose field count differs from the header's (run rejects them as `field_count`).
     public var shortOrLongRows = 0
-    /// Records with a cell that is not valid UTF-8 (header rows included).
-    public var invalidUTF8Rows = 0
-    /// Whether a cell is valid UTF-8 beyond ASCII (then invalid rows are damage, not Windows-1252).
-    var validNonASCII = false
 
-    /// - Throws: `PipelineError.input` when the file is missing, unreadable, empty, or UTF-16 without a byte-order mark.
+    /// Leading records `HeaderLayout.detect` looks at.
+    static let layoutRecords = 3
+
+    /// - Throws: `PipelineError.input` when the file is missing, unreadable, empty, or UTF-16 without
+    ///   a byte-order mark (the message `run` gives, `EncodingDetector`).
     public static func read(path: String) throws(PipelineError) -> FileProfile {
         let prefix = try EncodingDetector.prefix(of: path)
         let encoding = try EncodingDetector.resolve(.auto, prefix: prefix, path: path)
         let profile = try read(path: path, prefix: prefix, encoding: encoding)
-        guard encoding == .utf8, profile.invalidUTF8Rows > 0, !profile.validNonASCII else { return profile }
-        return try read(path: path, prefix: prefix, encoding: .windows1252)
+        // Records that are not UTF-8 are most often Excel's "CSV" on Windows (SPEC §3.1); a UTF-8 file
+        // with a few broken rows (which run rejects as `encoding`) has more records of valid UTF-8.
+        return profile.mostlyNotUTF8 ? try read(path: path, prefix: prefix, encoding: .windows1252) : profile
     }
 
-    private static func read(path: String, prefix: [UInt8],
-                             encoding: SourceEncoding) throws(PipelineError) -> FileProfile {
+    /// The file streamed in `encoding` (transcoded to UTF-8 while it streams, as `run` reads it).
+    private static func read(path: String, prefix: [UInt8], encoding: SourceEncoding) throws(PipelineError) -> FileProfile {
         let delimiter = EncodingDetector.delimiter(prefix: prefix, encoding: encoding)
-        var leading: [(line: Int, fields: [[UInt8]])] = []
-        var profile: FileProfile?
+        var builder = Builder(path: path, delimiter: delimiter, encoding: encoding)
         do {
             let stream = try CSVStream(delimiter: delimiter, encoding: encoding)
             try stream.read(path: path, onBytes: { _ in }) { record in
-                guard profile != nil else {
-                    leading.append((record.line, (0..<record.count).map { Array(record.fields[$0]) }))
-                    if leading.count == 3 {
-                        profile = FileProfile(path: path, encoding: encoding, delimiter: delimiter, leading: leading)
-                    }
-                    return
+                if encoding == .utf8, record.fields.hasNonASCII {
+                    let valid = (0..<record.count).allSatisfy { String(validating: record.fields[$0], as: UTF8.self) != nil }
+                    builder.nonASCII[valid ? 0 : 1] += 1
                 }
-                profile?.add((0..<record.count).map { record.fields[$0] }, line: record.line)
+                builder.add(count: record.count, line: record.line, copy: record.copy) { record.fields[$0] }
             }
         } catch {
             throw .input(file: path, line: nil, message: "cannot read: \(error.message)")
         }
-        if profile == nil, !leading.isEmpty {
-            profile = FileProfile(path: path, encoding: encoding, delimiter: delimiter, leading: leading)
-        }
-        guard let profile else { throw .input(file: path, line: 1, message: "the file is empty: expected a header row") }
-        return profile
+        return try builder.finish()
     }
 
-    /// The profile once the first (up to three) records are known: the layout from them, then
-    /// their data rows.
-    private init(path: String, encoding: SourceEncoding, delimiter: UInt8, leading: [(line: Int, fields: [[UInt8]])]) {
-        self.path = path
-        self.encoding = encoding
-        self.delimiter = delimiter
-        layout = HeaderLayout.detect(leading.map { $0.fields.map { String(decoding: $0, as: UTF8.self) } },
-                                     configured: .auto, xlsx: false)
-        let names = layout.names, area = Guess.areaColumn(names, texts: layout.texts)
-        columns = names.indices.map {
-            ColumnProfile(header: names[$0], limit: $0 == area ? 65_535 : ColumnProfile.maxDistinct)
+    /// Collects the first records until the layout is known, then profiles every data record.
+    private struct Builder {
+        let path: String, delimiter: UInt8, encoding: SourceEncoding
+        var leading: [CSVRecord] = []
+        var profile: FileProfile?
+        /// Records with non-ASCII bytes: [valid UTF-8, not UTF-8].
+        var nonASCII = [0, 0]
+
+        init(path: String, delimiter: UInt8, encoding: SourceEncoding) {
+            self.path = path
+            self.delimiter = delimiter
+            self.encoding = encoding
         }
-        for (index, record) in leading.enumerated() {
-            if index < layout.headerRows {
-                checkUTF8(record.fields)
-            } else {
-                add(record.fields, line: record.line)
+
+        mutating func add<Cell: ValueParser.Bytes>(count: Int, line: Int, copy: () -> CSVRecord, field: (Int) -> Cell) {
+            guard profile != nil else {
+                leading.append(copy())
+                if leading.count == layoutRecords { profile = FileProfile(self) }
+                return
             }
+            profile?.add(count: count, line: line, field: field)
+        }
+
+        mutating func finish() throws(PipelineError) -> FileProfile {
+            if profile == nil, !leading.isEmpty { profile = FileProfile(self) }
+            guard var profile else { throw .input(file: path, line: 1, message: "the file is empty: expected a header row") }
+            profile.invalidUTF8Rows = nonASCII[1]
+            profile.mostlyNotUTF8 = nonASCII[1] > nonASCII[0]
+            return profile
         }
     }
 
-    private mutating func checkUTF8<Cell: ValueParser.Bytes>(_ fields: [Cell]) {
-        var invalid = false
-        for cell in fields where cell.contains(where: { $0 >= 0x80 }) {
-            if String(validating: cell, as: UTF8.self) == nil { invalid = true } else { validNonASCII = true }
+    /// The layout of the file's first records; those after its header rows are profiled as answers.
+    private init(_ builder: Builder) {
+        let layout = HeaderLayout.detect(builder.leading.map(\.strings), configured: .auto, xlsx: false)
+        let area = Guess.areaColumn(layout.names, texts: layout.texts)
+        path = builder.path
+        delimiter = builder.delimiter
+        encoding = builder.encoding
+        self.layout = layout
+        columns = layout.names.indices.map {
+            ColumnProfile(header: layout.names[$0], limit: $0 == area ? 65_535 : ColumnProfile.maxDistinct)
         }
-        if invalid { invalidUTF8Rows += 1 }
+        for record in builder.leading.dropFirst(layout.headerRows) {
+            add(count: record.count, line: record.line) { record[$0] }
+        }
     }
 
-    private mutating func add<Cell: ValueParser.Bytes>(_ fields: [Cell], line: Int) {
+    private mutating func add<Cell: ValueParser.Bytes>(count: Int, line: Int, field: (Int) -> Cell) {
         rows += 1
-        checkUTF8(fields)
-        guard fields.count == header.count else {
+        guard count == header.count else {
             shortOrLongRows += 1
             return
         }
-        for index in columns.indices { columns[index].add(fields[index], line: line) }
+        for index in columns.indices { columns[index].add(field(index), line: line) }
     }
 }

@@ -29,6 +29,12 @@ public enum ConfigDrafter {
             guard let path else { continue }
             let profile = try FileProfile.read(path: path)
             let form = try DraftForm(profile, kind: kind, notes: &notes)
+            guard form.itemCount > 0 else {
+                // Either survey may run alone (SPEC §3.7): a form without items would fail validate.
+                notes.append("\(MessageText.quoted(path)): no column holds a scale's answers, so the \(kind.rawValue) "
+                             + "survey is left out: add its items and its file by hand")
+                continue
+            }
             forms.append((kind, path, profile, form))
         }
         var constructs: [DraftConstruct] = []
@@ -37,7 +43,7 @@ public enum ConfigDrafter {
             constructs.append(construct)
         }
         guard !constructs.isEmpty else {
-            throw .input(file: forms.map(\.path).joined(separator: ", "), line: nil,
+            throw .input(file: [employees, customers].compactMap { $0 }.joined(separator: ", "), line: nil,
                          message: "no answer column holds a scale's answers, so there is nothing to score")
         }
         let areas = DraftAreas(forms.map(\.profile))
@@ -47,23 +53,46 @@ public enum ConfigDrafter {
                      + "and the equal weights in scoring.weights")
         notes.append("no item is marked reversed: set \"reverse\": true on items where a high answer is bad "
                      + "(such as how often waste is seen)")
+        let delimiters = Set(forms.map(\.profile.delimiter))
+        if delimiters.count > 1 {
+            notes.append("the files use different delimiters; the config can hold one: set inputs.delimiter or "
+                         + "pass --delimiter per run")
+        }
         var inputs: [(String, JSONOutput)] = []
         for kind in SurveyKind.allCases {
             let paths = forms.filter { $0.kind == kind }.map { relative($0.path, to: configFolder) }
-            guard !paths.isEmpty else { continue }
             inputs.append((kind == .employee ? "employees" : "customers", .array(paths.map(JSONOutput.string))))
         }
-        // Files with different delimiters: `auto` picks each file's (SPEC §3.1).
-        let delimiters = Set(forms.map(\.profile.delimiter))
-        inputs.append(("delimiter", .string(delimiters.count == 1 ? delimiterName(forms[0].profile.delimiter) : "auto")))
-        if let format = perKind(forms.map { ($0.kind, Guess.format($0.profile).map(\.rawValue)) }, absent: "plain") {
-            inputs.append(("format", format))
+        inputs.append(("delimiter", .string(delimiterName(forms[0].profile.delimiter))))
+        // Per kind, as the surveys may come from different platforms; left out when every file is plain.
+        if forms.contains(where: { Guess.format($0.profile) != nil }) {
+            let kinds = SurveyKind.allCases.compactMap { kind in forms.first { $0.kind == kind } }
+            inputs.append(("format", .object(kinds.map { ($0.kind.rawValue, .string(Guess.format($0.profile) ?? "plain")) })))
         }
-        if let encoding = perKind(forms.map { ($0.kind, Guess.encoding($0.profile).map(\.rawValue)) }, absent: "utf-8") {
-            inputs.append(("encoding", encoding))
+        if forms.contains(where: { Guess.encoding($0.profile) != nil }) {
+            let kinds = SurveyKind.allCases.compactMap { kind in forms.first { $0.kind == kind } }
+            inputs.append(("encoding", .object(kinds.map {
+                ($0.kind.rawValue, .string(Guess.encoding($0.profile) ?? InputEncoding.utf8.rawValue))
+            })))
+            for form in forms where Guess.encoding(form.profile) == InputEncoding.windows1252.rawValue {
+                notes.append("\(MessageText.quoted(form.path)): not UTF-8, read as windows-1252 (Excel's \"CSV\" on Windows): "
+                             + "check that accented letters in the areas and comments look right")
+            }
         }
         inputs.append(("columns", .object(forms.map { ($0.kind.rawValue, .object($0.form.renames)) })))
-        var instrument: [(String, JSONOutput)] = forms.map { ($0.kind.rawValue, $0.form.json) }
+        var instrument: [(String, JSONOutput)] = []
+        for kind in SurveyKind.allCases {
+            if let form = forms.first(where: { $0.kind == kind })?.form {
+                instrument.append((kind.rawValue, form.json))
+            } else {
+                // The config holds both forms; the absent survey's is the default one (SPEC §3.3), unused
+                // while its file list is empty (either survey alone, SPEC §3.7).
+                instrument.append((kind.rawValue, DraftForm.defaultJSON(kind)))
+                notes.append("no \(kind.rawValue) survey: the \(kind.rawValue) form is the default one, unused while "
+                             + "inputs.\(kind == .employee ? "employees" : "customers") is empty")
+            }
+        }
+        instrument.append(("constructs", .array(constructs.map(\.json))))
         var scales: [Scale] = []
         for scale in forms.flatMap(\.form.scales) where !scales.contains(scale) { scales.append(scale) }
         if !scales.isEmpty {
@@ -71,7 +100,6 @@ public enum ConfigDrafter {
                 .object([("name", .string(scale.name)), ("min", .integer(scale.min)), ("max", .integer(scale.max))])
             })))
         }
-        instrument.append(("constructs", .array(constructs.map(\.json))))
         let weight = 1 / Double(constructs.count)
         let defaults = PrivacyConfig()
         var sections: [(String, JSONOutput)] = [("inputs", .object(inputs)), ("areas", areas.json)]
@@ -86,15 +114,6 @@ public enum ConfigDrafter {
             ("output", .object([("folder", .string("reports")), ("report_name", .string("readiness-{wave}"))])),
         ])
         return ConfigDraft(json: document.rendered(), notes: notes)
-    }
-
-    /// One value for every survey given (a string), or per survey (`{"employee": …}`) when they
-    /// differ, `absent` standing for a survey without one; nil when no survey has one (the key is
-    /// then not written, its default holds).
-    static func perKind(_ values: [(SurveyKind, String?)], absent: String) -> JSONOutput? {
-        guard values.contains(where: { $0.1 != nil }) else { return nil }
-        if let first = values.first?.1, values.allSatisfy({ $0.1 == first }) { return .string(first) }
-        return .object(values.map { ($0.0.rawValue, .string($0.1 ?? absent)) })
     }
 
     /// `path` as the config should name it: relative paths are read from the config's folder.

@@ -1,22 +1,20 @@
-import CSVParser
 import Ingest
 import SurveyModel
 
 /// `init`'s guesses, one function each, so that a format, an encoding or a scale that lands
 /// later slots in as one more function (SPEC §8 `init`).
 public enum Guess {
-    /// `inputs.format` for a file: its detected platform format, nil for the plain one (the key is then not written).
-    public static func format(_ profile: FileProfile) -> InputFormat? {
-        profile.layout.format == .plain ? nil : profile.layout.format
+    /// `inputs.format`: the platform `auto` finds (SPEC §3.6); nil for the plain layout (the key is then not written).
+    public static func format(_ profile: FileProfile) -> String? {
+        profile.layout.format == .plain ? nil : profile.layout.format.rawValue
     }
 
-    /// `inputs.encoding` for a file: nil for UTF-8 (the default, the key is then not written); a
-    /// UTF-16 file's `utf-16` (its byte-order mark says which).
-    public static func encoding(_ profile: FileProfile) -> InputEncoding? {
+    /// `inputs.encoding` (SPEC §3.1): nil for UTF-8.
+    public static func encoding(_ profile: FileProfile) -> String? {
         switch profile.encoding {
         case .utf8: nil
-        case .windows1252: .windows1252
-        case .utf16LE, .utf16BE: .utf16
+        case .windows1252: InputEncoding.windows1252.rawValue
+        case .utf16LE, .utf16BE: InputEncoding.utf16.rawValue
         }
     }
 

@@ -6,7 +6,7 @@ import SurveyModel
 /// a user-defined integer scale over the range seen.
 public enum ScaleChoice: Sendable, Equatable {
     case builtIn(Scale)
-    /// Integers that no built-in scale holds: a user-defined scale `int<min>to<max>` (`Guess.integerScale`).
+    /// Integers that no built-in scale holds: a user-defined scale `int<min>_<max>` (`DraftForm.integerScale`).
     case integers(ClosedRange<Int>)
     /// Not a scale: free text, or no answers at all.
     case notAScale(String)
@@ -17,9 +17,6 @@ extension Guess {
     /// telling the most labels apart wins (`Somewhat agree` next to `Agree` is agree7, not likert).
     public static let labelScales: [Scale] = [.likert, .frequency, .agree7, .frequencyTime]
 
-    /// User-defined scales hold codes 0–100 (SPEC §3.4).
-    static let integerLimit = 100
-
     public static func scale(_ column: ColumnProfile) -> ScaleChoice {
         if column.answered == 0 { return .notAScale("no answers") }
         if column.manyValues { return .notAScale("more than \(ColumnProfile.maxDistinct) different answers") }
@@ -27,12 +24,8 @@ extension Guess {
         let integers = values.compactMap(integer)
         if integers.count == values.count, let low = integers.min(), let high = integers.max() {
             if low >= 1 && high <= 5 { return .builtIn(.likert) }
-            if low >= 1 && high == 7 { return .builtIn(.agree7) }
             if high <= 10 && (integers.contains(9) || integers.contains(10)) { return .builtIn(.zeroToTen) }
-            guard high <= integerLimit else {
-                return .notAScale("integers up to \(high), above the \(integerLimit) a scale can hold")
-            }
-            return .integers(low == high ? (low == integerLimit ? low - 1...low : low...low + 1) : low...high)
+            return .integers(low...high)
         }
         var best: (scale: Scale, distinct: Int)?
         for scale in labelScales where integers.allSatisfy({ (scale.min...scale.max).contains($0) }) {
@@ -44,11 +37,6 @@ extension Guess {
         }
         if let best { return .builtIn(best.scale) }
         return .notAScale("answers that are no scale's labels, e.g. \"\(MessageText.quoted(example(column, integers: false)))\"")
-    }
-
-    /// The user-defined scale for integers over `range`: `{"name": "int1to6", "min": 1, "max": 6}`.
-    public static func integerScale(_ range: ClosedRange<Int>) -> Scale {
-        Scale(name: "int\(range.lowerBound)to\(range.upperBound)", min: range.lowerBound, max: range.upperBound)
     }
 
     /// The integer a cell holds, if it holds only digits (at most 9).

@@ -91,6 +91,8 @@ public struct PipelineConfig: Sendable {
     public var outputFolder: String
     /// `{wave}` is replaced by the report wave.
     public var reportName: String
+    /// `output.comment_examples` and `output.per_area`.
+    public var output = OutputOptions()
 
     public init(inputs: InputConfig, areas: [Area], catchAllArea: String? = nil, wavePeriod: WavePeriod = .quarter,
                 instrument: Instrument, scoring: ScoringConfig = ScoringConfig(), privacy: PrivacyConfig = PrivacyConfig(),

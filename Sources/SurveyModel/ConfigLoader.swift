@@ -37,19 +37,22 @@ public enum ConfigLoader {
                 throw .config(path: gate.child("max_reject_fraction"), message: "expected a fraction between 0 and 1")
             }
         }
-        var folder = "reports", name = "readiness-{wave}"
+        var folder = "reports", name = "readiness-{wave}", options = OutputOptions()
         if let output = try root.object("output") {
-            try output.allowOnly(["folder", "report_name"])
+            try output.allowOnly(["folder", "report_name", "comment_examples", "per_area"])
             folder = try output.string("folder") ?? folder
             name = try output.string("report_name") ?? name
             try validateReportName(name, path: output.child("report_name"))
+            options = try readOutputOptions(output)
         }
-        return PipelineConfig(
+        var config = PipelineConfig(
             inputs: inputs,
             areas: areas, catchAllArea: catchAll, wavePeriod: period, instrument: instrument,
             scoring: try readScoring(root.object("scoring"), instrument: instrument),
             privacy: try readPrivacy(root.object("privacy")),
             maxRejectFraction: maxReject, outputFolder: folder, reportName: name)
+        config.output = options
+        return config
     }
 
     /// A report name becomes a file name: no folders, nothing hidden.

@@ -61,16 +61,20 @@ public struct SurveyForm: Sendable, Hashable {
     public func itemIndex(_ key: String) -> Int? { items.firstIndex { $0.key == key } }
 }
 
-/// The questionnaire: both survey forms and the constructs over their items.
+/// The questionnaire: both survey forms, the constructs over their items and the themes
+/// comments are sorted into.
 public struct Instrument: Sendable, Hashable {
     public var employee: SurveyForm
     public var customer: SurveyForm
     public var constructs: [Construct]
+    /// `instrument.comment_themes` in config order (SPEC §9.1); empty when the config names none.
+    public var commentThemes: [CommentTheme]
 
-    public init(employee: SurveyForm, customer: SurveyForm, constructs: [Construct]) {
+    public init(employee: SurveyForm, customer: SurveyForm, constructs: [Construct], commentThemes: [CommentTheme] = []) {
         self.employee = employee
         self.customer = customer
         self.constructs = constructs
+        self.commentThemes = commentThemes
     }
 
     public func form(_ kind: SurveyKind) -> SurveyForm { kind == .employee ? employee : customer }

@@ -2,7 +2,7 @@
 /// SPEC §3.7) and the constructs.
 extension ConfigLoader {
     static func readInstrument(_ reader: ConfigReader) throws(PipelineError) -> Instrument {
-        try reader.allowOnly(["employee", "customer", "constructs", "scales"])
+        try reader.allowOnly(["employee", "customer", "constructs", "scales", "comment_themes"])
         let scales = try readScales(reader)
         let employee = try reader.object("employee"), customer = try reader.object("customer")
         guard employee != nil || customer != nil else {
@@ -46,7 +46,8 @@ extension ConfigLoader {
             }
             constructs.append(Construct(name: name, label: try entry.string("label") ?? name, survey: kind, items: items))
         }
-        return Instrument(employee: forms.0, customer: forms.1, constructs: constructs)
+        return Instrument(employee: forms.0, customer: forms.1, constructs: constructs,
+                          commentThemes: try readCommentThemes(reader))
     }
 
     private static func readForm(_ reader: ConfigReader, kind: SurveyKind,

@@ -17,15 +17,15 @@ final class GuessTests: XCTestCase {
         XCTAssertEqual(Guess.scale(column(["4", "Sometimes", "never"])), .builtIn(.frequency))
         XCTAssertEqual(Guess.scale(column(["0", "7", "10"])), .builtIn(.zeroToTen))
         XCTAssertEqual(Guess.scale(column(["0", "3", "9"])), .builtIn(.zeroToTen))
-        XCTAssertEqual(Guess.scale(column(["1", "4", "6"])), .integers(1...6), "no 9 or 10: not 0-10; 1-6 is narrower than agree7")
-        XCTAssertEqual(Guess.scale(column(["1", "7", "2"])), .builtIn(.agree7))
+        XCTAssertEqual(Guess.scale(column(["1", "4", "6"])), .integers(1...6), "no 9 or 10: not 0-10")
+        XCTAssertEqual(Guess.scale(column(["1", "7", "2"])), .integers(1...7), "integer codes: the range seen, not agree7's labels")
         XCTAssertEqual(Guess.scale(column(["10", "13", "12"])), .integers(10...13), "platform recode values")
-        XCTAssertEqual(Guess.scale(column(["12", "12"])), .integers(12...13), "one value: a scale needs min < max")
-        XCTAssertEqual(Guess.scale(column(["0", "101"])), .notAScale("integers up to 101, above the 100 a scale can hold"))
         XCTAssertEqual(Guess.scale(column(["Agree", "Somewhat agree", "Strongly agree"])), .builtIn(.agree7),
                        "likert reads these too, but as two codes, not three")
         XCTAssertEqual(Guess.scale(column(["Most of the time", "Never", "Sometimes"])), .builtIn(.frequencyTime))
-        XCTAssertEqual(Guess.integerScale(1...6), Scale(name: "int1to6", min: 1, max: 6))
+        XCTAssertEqual(DraftForm.integerScale(1...6), Scale(name: "int1_6", min: 1, max: 6))
+        XCTAssertNil(DraftForm.integerScale(12...12), "one value: a scale needs min < max")
+        XCTAssertNil(DraftForm.integerScale(0...101), "above the 100 a scale can hold")
         XCTAssertEqual(Guess.scale(column(["0", "10", "12"])), .integers(0...12))
         XCTAssertEqual(Guess.scale(column(["agree", "often"])),
                        .notAScale("answers that are no scale's labels, e.g. \"agree\""))
@@ -41,6 +41,19 @@ final class GuessTests: XCTestCase {
         let flat = DraftForm.constructs(["easy", "fast"], kind: .customer)
         XCTAssertEqual(flat.map(\.name), ["customer"])
         XCTAssertEqual(flat.map(\.items), [["easy", "fast"]])
+    }
+
+    /// lcm(1…15) × 4 = 1,441,440 fits the 2^21 limit, lcm(1…16) × 4 = 2,882,880 does not: 21 likert
+    /// items become parts of 15 and 6; one 0–10 item beside likert ones (lcm 20) fits only 12.
+    func testAConstructTooLargeForExactTotalsIsSplitIntoPartsThatFit() {
+        let keys = (1...21).map { "q\($0)" }
+        let parts = DraftForm.fitted([DraftConstruct(name: "employee", survey: .employee, items: keys)]) { _ in 4 }
+        XCTAssertEqual(parts.map(\.name), ["employee", "employee_2"])
+        XCTAssertEqual(parts.map(\.items), [Array(keys[0..<15]), Array(keys[15...])])
+        let mixed = DraftForm.fitted([DraftConstruct(name: "c", survey: .customer, items: keys)]) { $0 == "q1" ? 10 : 4 }
+        XCTAssertEqual(mixed.map(\.items.count), [12, 9])
+        let small = DraftForm.fitted([DraftConstruct(name: "c", survey: .customer, items: ["a", "b"])]) { _ in 4 }
+        XCTAssertEqual(small.map(\.items), [["a", "b"]])
     }
 
     func testRolesAndMetadataColumns() {

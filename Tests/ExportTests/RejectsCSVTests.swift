@@ -19,6 +19,9 @@ final class RejectsCSVTests: XCTestCase {
         XCTAssertEqual(RejectsCSV.cell("a,b"), "\"a,b\"")
         XCTAssertEqual(RejectsCSV.cell("say \"hi\""), "\"say \"\"hi\"\"\"")
         XCTAssertEqual(RejectsCSV.cell("two\nlines"), "\"two\nlines\"")
+        // A CRLF inside a cell is one Character in Swift, neither "\r" nor "\n": still quoted.
+        XCTAssertEqual(RejectsCSV.cell("two\r\nlines"), "\"two\r\nlines\"")
+        XCTAssertEqual(RejectsCSV.cell("a,\u{301}b"), "\"a,\u{301}b\"")
         XCTAssertEqual(RejectsCSV.cell("=HYPERLINK(\"x\",\"y\")"), "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"")
         XCTAssertEqual(RejectsCSV.cell("a\0b"), "a\u{FFFD}b")
     }

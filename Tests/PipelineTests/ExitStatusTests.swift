@@ -10,14 +10,8 @@ final class ExitStatusTests: XCTestCase {
         return (Int32(result[..<colon]) ?? -1, result[result.index(after: colon)...].trimmingCharacters(in: .whitespaces))
     }
 
-    private func config(_ edit: (inout [String: Any]) -> Void) throws -> String {
-        var json = try XCTUnwrap(Fixtures.json("tiny/pipeline.json") as? [String: Any])
-        json["inputs"] = ["employees": [Fixtures.path("tiny/employees.csv")],
-                          "customers": [Fixtures.path("tiny/customers.csv")]]
-        edit(&json)
-        let path = try Fixtures.temporaryFolder() + "/pipeline.json"
-        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: path))
-        return path
+    private func config(_ edit: (inout [String: Any]) -> Void = { _ in }) throws -> String {
+        try Fixtures.tinyConfig(edit)
     }
 
     func testSuccessIsZero() throws {

@@ -11,6 +11,18 @@ enum Fixtures {
         try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path(relative))))
     }
 
+    /// The tiny fixture's pipeline.json with absolute input paths, changed by `edit`, in a new folder.
+    static func tinyConfig(_ edit: (inout [String: Any]) -> Void = { _ in }) throws -> String {
+        guard var json = try json("tiny/pipeline.json") as? [String: Any] else {
+            throw CocoaError(.fileReadCorruptFile)
+        }
+        json["inputs"] = ["employees": [path("tiny/employees.csv")], "customers": [path("tiny/customers.csv")]]
+        edit(&json)
+        let config = try temporaryFolder() + "/pipeline.json"
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: config))
+        return config
+    }
+
     static func temporaryFolder() throws -> String {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("survey-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

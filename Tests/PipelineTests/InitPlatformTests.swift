@@ -24,7 +24,8 @@ final class InitPlatformTests: XCTestCase {
     }
 
     /// A current Qualtrics export: three header rows, the area question found by its text, a
-    /// preview row, a 1–5 matrix question Q2_1…Q2_2, a 7-point item (answers up to 7) and a 0–10 item.
+    /// preview row, a 1–5 matrix question Q2_1…Q2_2, a 7-point item (codes 1–7: a user-defined scale of
+    /// the range seen, listed after the label and 0–10 items) and a 0–10 item.
     func testQualtricsExportWithASevenPointItem() throws {
         let folder = try Fixtures.temporaryFolder()
         let meta = "StartDate,EndDate,Status,Progress,Finished,RecordedDate,ResponseId"
@@ -46,22 +47,21 @@ final class InitPlatformTests: XCTestCase {
             .write(to: URL(fileURLWithPath: folder + "/export.csv"))
         let config = try draftValidateRun("export.csv", in: folder)
         let inputs = try XCTUnwrap(config["inputs"] as? [String: Any])
-        XCTAssertEqual(inputs["format"] as? String, "qualtrics")
+        XCTAssertEqual(inputs["format"] as? [String: String], ["employee": "qualtrics"])
         XCTAssertNil(inputs["encoding"], "UTF-8 (with a BOM) is the default")
-        XCTAssertNil(inputs["customers"], "no customer survey given, none drafted")
+        XCTAssertEqual(inputs["customers"] as? [String], [], "no customer survey given: its file list is empty")
         XCTAssertEqual(inputs["columns"] as? [String: [String: String]], ["employee": ["area": "Q1"]],
                        "RecordedDate and ResponseId are Qualtrics' default columns: no renames")
         let form = try employeeForm(config)
-        XCTAssertNil((config["instrument"] as? [String: Any])?["customer"])
         XCTAssertEqual(form["id_column"] as? String, "ResponseId")
         XCTAssertEqual(form["recommend_item"] as? String, "Q4")
         let items = try XCTUnwrap(form["items"] as? [[String: String]])
-        XCTAssertEqual(items.map { $0["key"] }, ["Q2_1", "Q2_2", "Q3", "Q4"])
-        XCTAssertEqual(items.map { $0["scale"] }, ["likert", "likert", "agree7", "0-10"])
+        XCTAssertEqual(items.map { $0["key"] }, ["Q2_1", "Q2_2", "Q4", "Q3"])
+        XCTAssertEqual(items.map { $0["scale"] }, ["likert", "likert", "0-10", "int1_7"])
         XCTAssertEqual(items.map { $0["text"] }, ["Work here - I know what is expected of me",
                                                   "Work here - I have what I need",
-                                                  "I would stay here for two more years",
-                                                  "How likely are you to recommend working here?"])
+                                                  "How likely are you to recommend working here?",
+                                                  "I would stay here for two more years"])
         XCTAssertEqual((config["areas"] as? [[String: Any]])?.compactMap { $0["name"] as? String }, ["Sales", "Support"])
     }
 
@@ -81,8 +81,8 @@ final class InitPlatformTests: XCTestCase {
         try bytes.write(to: URL(fileURLWithPath: folder + "/responses.csv"))
         let config = try draftValidateRun("responses.csv", in: folder)
         let inputs = try XCTUnwrap(config["inputs"] as? [String: Any])
-        XCTAssertEqual(inputs["format"] as? String, "google_forms")
-        XCTAssertEqual(inputs["encoding"] as? String, "windows-1252")
+        XCTAssertEqual(inputs["format"] as? [String: String], ["employee": "google_forms"])
+        XCTAssertEqual(inputs["encoding"] as? [String: String], ["employee": "windows-1252"])
         XCTAssertEqual(inputs["columns"] as? [String: [String: String]],
                        ["employee": ["area": "Department", "comment": "Comments"]],
                        "Timestamp is Google Forms' default submission column")
@@ -110,10 +110,10 @@ final class InitPlatformTests: XCTestCase {
         let instrument = try XCTUnwrap(config["instrument"] as? [String: Any])
         let scales = try XCTUnwrap(instrument["scales"] as? [[String: Any]])
         XCTAssertEqual(scales.map { "\($0["name"] ?? "") \($0["min"] ?? "") \($0["max"] ?? "")" },
-                       ["int1to6 1 6", "int10to13 10 13"])
+                       ["int1_6 1 6", "int10_13 10 13"])
         XCTAssertEqual(scales.map(\.count), [3, 3], "name, min and max only")
         let form = try employeeForm(config)
-        XCTAssertEqual((form["items"] as? [[String: String]])?.map { $0["scale"] }, ["int1to6", "int1to6", "int10to13"])
+        XCTAssertEqual((form["items"] as? [[String: String]])?.map { $0["scale"] }, ["int1_6", "int1_6", "int10_13"])
         XCTAssertTrue(form["recommend_item"] is NSNull)
         XCTAssertEqual((instrument["constructs"] as? [[String: Any]])?.compactMap { $0["name"] as? String },
                        ["bfi", "employee"])
@@ -128,7 +128,7 @@ final class InitPlatformTests: XCTestCase {
         try FileManager.default.copyItem(atPath: sample, toPath: folder + "/employees.csv")
         let config = try draftValidateRun("employees.csv", in: folder)
         let inputs = try XCTUnwrap(config["inputs"] as? [String: Any])
-        XCTAssertEqual(inputs["format"] as? String, "qualtrics")
+        XCTAssertEqual(inputs["format"] as? [String: String], ["employee": "qualtrics"])
         XCTAssertEqual(inputs["columns"] as? [String: [String: String]], ["employee": ["area": "Q1", "comment": "Q5"]])
         let items = try XCTUnwrap(try employeeForm(config)["items"] as? [[String: String]])
         XCTAssertEqual(items.map { $0["scale"] }, Array(repeating: "agree7", count: 4) + Array(repeating: "likert", count: 3)

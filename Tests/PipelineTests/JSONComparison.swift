@@ -8,6 +8,8 @@ struct JSONComparison {
     var ignored: Set<String>
     /// Keys the run may have beyond the expected ones, with the value they must have.
     var addedSince: [String: any Sendable] = [:]
+    /// Keys not compared inside the objects of one key only (`evaporation` → `significant`).
+    var ignoredWithin: [String: Set<String>] = [:]
 
     static let loose: Set<String> = ["ci_low", "ci_high", "alpha", "r_drop", "alpha_if_dropped", "impact", "priority"]
 
@@ -23,7 +25,9 @@ struct JSONComparison {
         switch want {
         case let object as [String: Any]:
             guard let mine = got as? [String: Any] else { return mismatches.append("\(path): expected object") }
-            for (name, value) in object where !ignored.contains(name) {
+            let parent = String(key.prefix { $0 != "[" })
+            let skipped = ignored.union(ignoredWithin[parent] ?? [])
+            for (name, value) in object where !skipped.contains(name) {
                 if name == "path" {
                     if Self.fileName(mine[name]) != Self.fileName(value) {
                         mismatches.append("\(path).path: expected \(value), got \(mine[name] ?? "null")")
@@ -32,7 +36,7 @@ struct JSONComparison {
                 }
                 compare(mine[name], value, path: "\(path).\(name)", into: &mismatches)
             }
-            var extra = Set(mine.keys).subtracting(object.keys).subtracting(ignored)
+            var extra = Set(mine.keys).subtracting(object.keys).subtracting(skipped)
             for (name, value) in addedSince where extra.contains(name) {
                 extra.remove(name)
                 compare(mine[name], value, path: "\(path).\(name)", into: &mismatches)

@@ -45,13 +45,7 @@ final class LogFormatTests: XCTestCase {
     }
 
     private func config(_ edit: (inout [String: Any]) -> Void = { _ in }) throws -> String {
-        var json = try XCTUnwrap(Fixtures.json("tiny/pipeline.json") as? [String: Any])
-        json["inputs"] = ["employees": [Fixtures.path("tiny/employees.csv")],
-                          "customers": [Fixtures.path("tiny/customers.csv")]]
-        edit(&json)
-        let path = try Fixtures.temporaryFolder() + "/pipeline.json"
-        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: path))
-        return path
+        try Fixtures.tinyConfig(edit)
     }
 
     func testUsageErrorsAreJSON() throws {

@@ -115,6 +115,25 @@ final class ValidateTests: XCTestCase {
         XCTAssertTrue(text.contains("\(employees):8: 4 fields, the header has 27\n"), text)
     }
 
+    /// validate predicts run on the v2 conformance sets (platform header rows, encodings): per file the
+    /// header rows, rows read and accepted rows of the independent implementation's expected.json.
+    func testConformanceV2FilesAsTheIndependentImplementationReadThem() throws {
+        for set in ["qualtrics-7pt", "forms-cp1252", "surveymonkey-utf16"] {
+            var options = RunOptions()
+            options.configPath = Fixtures.path("conformance-v2/\(set)/pipeline.json")
+            let report = Validator.check(options)
+            XCTAssertEqual(report.exitCode, 0, report.text())
+            let expected = try XCTUnwrap(try Fixtures.json("conformance-v2/\(set)/expected.json") as? [String: Any])
+            let inputs = try XCTUnwrap(expected["inputs"] as? [[String: Any]])
+            XCTAssertEqual(report.inputs.map { ($0.path as NSString).lastPathComponent }, inputs.map { $0["path"] as? String })
+            for (check, want) in zip(report.inputs, inputs) {
+                XCTAssertEqual(check.summary?.headerRows, want["header_rows"] as? Int, "\(set)/\(check.path)")
+                XCTAssertEqual(check.summary?.rowsRead, want["rows_read"] as? Int, "\(set)/\(check.path)")
+                XCTAssertEqual(check.summary?.accepted, want["accepted"] as? Int, "\(set)/\(check.path)")
+            }
+        }
+    }
+
     /// The tiny fixture, checked by hand: employees lines 2–8 are E1…E5, E5 again with an earlier
     /// date (line 7, the losing copy) and E6 with lead_vision 7 (line 8); five good customers.
     /// 2 of 12 rows rejected = 16.7% against the fixture's 50% gate.

@@ -27,11 +27,17 @@ struct TrendsSheet {
             + "(the report wave is well below an earlier peak)", formats.section, measure: false)
         try writer.header(1, 0, Self.columns, textColumns: [0, 1, Self.columns.count - 1])
         var row = 2
+        let points = pointsByArea()
+        let faded = Dictionary(grouping: report.evaporation, by: \.area)
         for area in orderedAreas() {
             var previous: TrendPoint?
             for wave in report.waves {
-                let point = report.trends.first { $0.area == area && $0.wave == wave }
-                if let point { try writeRow(writer, row: row, point: point, previous: previous); row += 1 }
+                let point = points[area]?[wave]
+                if let point {
+                    try writeRow(writer, row: row, point: point, previous: previous,
+                                 faded: point.wave == report.wave ? faded[area] ?? [] : [])
+                    row += 1
+                }
                 previous = point
             }
         }
@@ -39,22 +45,32 @@ struct TrendsSheet {
         if row > 2 {
             try writer.sheet.autofilter(CellRange(1, 0, row - 1, Self.columns.count - 1))
         }
-        try writeWideBlock(writer)
+        try writeWideBlock(writer, points: points)
         try writer.finish(freezeRow: 2, freezeCol: 2, wrapColumns: [Self.columns.count - 1])
     }
 
     /// Areas in report order (configured areas, then All areas), then any others found in the trends.
     private func orderedAreas() -> [String] {
         var names = report.areas.map(\.area)
-        for point in report.trends where !names.contains(point.area) { names.append(point.area) }
+        var seen = Set(names)
+        for point in report.trends where seen.insert(point.area).inserted { names.append(point.area) }
         return names
     }
 
-    private func writeRow(_ writer: SheetWriter, row: Int, point: TrendPoint, previous: TrendPoint?) throws(XLSXError) {
+    /// The trend points of each area by wave (the first one where there are several): looked up
+    /// per row and cell, so that a report of many areas is not scanned once per cell.
+    private func pointsByArea() -> [String: [String: TrendPoint]] {
+        Dictionary(grouping: report.trends, by: \.area).mapValues { points in
+            Dictionary(points.map { ($0.wave, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// - Parameter faded: the area's evaporation rows when `point` is of the report wave, else none.
+    private func writeRow(_ writer: SheetWriter, row: Int, point: TrendPoint, previous: TrendPoint?,
+                          faded: [Evaporation]) throws(XLSXError) {
         let formats = writer.formats
         try writer.text(row, 0, point.area)
         try writer.text(row, 1, point.wave)
-        let faded = point.wave == report.wave ? report.evaporation.filter { $0.area == point.area } : []
         for (index, metric) in Self.metrics.enumerated() {
             let col = 2 + index * 2
             let value = metric.value(point)
@@ -75,9 +91,9 @@ struct TrendsSheet {
     }
 
     /// Wave × area readiness, the data of the line chart, placed right of the table.
-    private func writeWideBlock(_ writer: SheetWriter) throws(XLSXError) {
+    private func writeWideBlock(_ writer: SheetWriter, points: [String: [String: TrendPoint]]) throws(XLSXError) {
         let areas = orderedAreas().filter { area in
-            report.trends.contains { $0.area == area && $0.readiness != nil }
+            points[area]?.values.contains { $0.readiness != nil } ?? false
         }
         guard !report.waves.isEmpty, !areas.isEmpty else { return }
         let col = Self.wideCol
@@ -85,19 +101,19 @@ struct TrendsSheet {
         for (offset, wave) in report.waves.enumerated() {
             try writer.text(2 + offset, col, wave)
             for (index, area) in areas.enumerated() {
-                let point = report.trends.first { $0.area == area && $0.wave == wave }
-                try writer.number(2 + offset, col + 1 + index, point?.readiness, writer.formats.score)
+                try writer.number(2 + offset, col + 1 + index, points[area]?[wave]?.readiness, writer.formats.score)
             }
         }
         let lastRow = 1 + report.waves.count
         let chart = try workbook.addChart(.line)
         chart.title("Readiness by area over waves", fontSize: 12, bold: true)
         chart.legend(.right)
+        let totals = Set(report.areas.filter(\.isTotal).map(\.area))
         for index in areas.indices {
             let series = try chart.addSeries(sheet: writer.name, categories: CellRange(2, col, lastRow, col),
                                              values: CellRange(2, col + 1 + index, lastRow, col + 1 + index))
             try series.name(sheet: writer.name, row: 1, col: col + 1 + index)
-            let total = report.areas.contains { $0.area == areas[index] && $0.isTotal }
+            let total = totals.contains(areas[index])
             let color = total ? 0x404040 : WorkbookFormats.palette[index % WorkbookFormats.palette.count]
             series.line(ChartLine(color: color, width: total ? 2.75 : 2, dash: total ? .dash : nil))
             series.marker(.circle, size: 6, color: color)
