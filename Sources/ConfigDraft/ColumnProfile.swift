@@ -38,6 +38,7 @@ public struct ColumnProfile: Sendable {
 /// One survey export read end to end for `init` (SPEC §8: every row, so the scales chosen hold
 /// every value present): its encoding, delimiter, header layout (SPEC §3.6: a platform's header rows
 /// are not answers, detected on the first records as `run` does) and a profile of every column.
+/// A CSV file or a workbook's first worksheet (SPEC §3.8).
 public struct FileProfile: Sendable {
     public var path: String
     public var delimiter: UInt8
@@ -63,6 +64,7 @@ public struct FileProfile: Sendable {
     /// - Throws: `PipelineError.input` when the file is missing, unreadable, empty, or UTF-16 without
     ///   a byte-order mark (the message `run` gives, `EncodingDetector`).
     public static func read(path: String) throws(PipelineError) -> FileProfile {
+        if SurveyFileReader.isXLSX(path) { return try readXLSX(path: path) }
         let prefix = try EncodingDetector.prefix(of: path)
         let encoding = try EncodingDetector.resolve(.auto, prefix: prefix, path: path)
         let profile = try read(path: path, prefix: prefix, encoding: encoding)
@@ -90,18 +92,30 @@ public struct FileProfile: Sendable {
         return try builder.finish()
     }
 
+    /// A workbook's first worksheet (SPEC §3.8), streamed row by row as `run` reads it.
+    private static func readXLSX(path: String) throws(PipelineError) -> FileProfile {
+        var builder = Builder(path: path, delimiter: UInt8(ascii: ","), encoding: .utf8, xlsx: true)
+        try SurveyFileReader.forEachXLSXRow(path: path) { record in
+            builder.add(count: record.count, line: record.line, copy: { record }) { record[$0] }
+        }
+        return try builder.finish()
+    }
+
     /// Collects the first records until the layout is known, then profiles every data record.
     private struct Builder {
         let path: String, delimiter: UInt8, encoding: SourceEncoding
+        /// A workbook: its layout may be `microsoft_forms` (SPEC §3.6 `auto`).
+        let xlsx: Bool
         var leading: [CSVRecord] = []
         var profile: FileProfile?
         /// Records with non-ASCII bytes: [valid UTF-8, not UTF-8].
         var nonASCII = [0, 0]
 
-        init(path: String, delimiter: UInt8, encoding: SourceEncoding) {
+        init(path: String, delimiter: UInt8, encoding: SourceEncoding, xlsx: Bool = false) {
             self.path = path
             self.delimiter = delimiter
             self.encoding = encoding
+            self.xlsx = xlsx
         }
 
         mutating func add<Cell: ValueParser.Bytes>(count: Int, line: Int, copy: () -> CSVRecord, field: (Int) -> Cell) {
@@ -124,8 +138,8 @@ public struct FileProfile: Sendable {
 
     /// The layout of the file's first records; those after its header rows are profiled as answers.
     private init(_ builder: Builder) {
-        let layout = HeaderLayout.detect(builder.leading.map(\.strings), configured: .auto, xlsx: false)
-        let area = Guess.areaColumn(layout.names, texts: layout.texts)
+        let layout = HeaderLayout.detect(builder.leading.map(\.strings), configured: .auto, xlsx: builder.xlsx)
+        let area = Guess.areaColumn(layout.names, texts: Guess.questionTexts(layout))
         path = builder.path
         delimiter = builder.delimiter
         encoding = builder.encoding

@@ -1,4 +1,5 @@
 import Export
+import Ingest
 import SurveyModel
 
 /// One construct of the draft: a shared column prefix, or the whole survey.
@@ -26,7 +27,7 @@ struct DraftForm: Sendable {
     var scales: [Scale] = []
 
     init(_ profile: FileProfile, kind: SurveyKind, notes: inout [String]) throws(PipelineError) {
-        let header = profile.header, texts = profile.layout.texts, format = profile.layout.format
+        let header = profile.header, texts = Guess.questionTexts(profile.layout), format = profile.layout.format
         let file = MessageText.quoted(profile.path)
         // The platform's own submission column is found without a rename (SPEC §3.6 default columns).
         let platformDate = format.submittedAtDefaults.lazy.compactMap { name in header.firstIndex(of: name) }.first
@@ -112,8 +113,9 @@ struct DraftForm: Sendable {
         json = .object(form)
         itemCount = items.count
         notes.append("\(file): read as \(format.rawValue) (\(profile.layout.headerRows) header "
-            + "row\(profile.layout.headerRows == 1 ? "" : "s")), \(profile.encoding.rawValue), delimiter "
-            + "\"\(ConfigDrafter.delimiterName(profile.delimiter))\"; \(profile.rows) rows, \(items.count) items (" + Dictionary(grouping: items, by: \.scale.name)
+            + "row\(profile.layout.headerRows == 1 ? "" : "s")), " + (SurveyFileReader.isXLSX(profile.path) ? "a workbook"
+                : "\(profile.encoding.rawValue), delimiter \"\(ConfigDrafter.delimiterName(profile.delimiter))\"")
+            + "; \(profile.rows) rows, \(items.count) items (" + Dictionary(grouping: items, by: \.scale.name)
             .sorted { $0.key < $1.key }.map { "\($0.value.count) \($0.key)" }
             .joined(separator: ", ") + ")" + (recommend.map { ", recommend item \"\(MessageText.quoted($0))\"" } ?? ""))
     }
@@ -198,7 +200,7 @@ struct DraftAreas: Sendable {
     init(_ profiles: [FileProfile]) {
         var index: [String: Int] = [:]
         for profile in profiles {
-            guard let column = Guess.areaColumn(profile.header, texts: profile.layout.texts) else { continue }
+            guard let column = Guess.areaColumn(profile.header, texts: Guess.questionTexts(profile.layout)) else { continue }
             for (value, seen) in profile.columns[column].values.sorted(by: { $0.value.line < $1.value.line }) {
                 let key = AreaCatalog.fold(value)
                 if let at = index[key] {

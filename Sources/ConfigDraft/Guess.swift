@@ -30,6 +30,15 @@ public enum Guess {
                                   "completion time", "submitted", "date"])
     }
 
+    /// The question text of each column: Qualtrics' second header row, or the header itself where a
+    /// form's header is its questions (Google and Microsoft Forms); nil where there is none.
+    public static func questionTexts(_ layout: HeaderLayout) -> [String?] {
+        switch layout.format {
+        case .googleForms, .microsoftForms: layout.names.map { Optional($0) }
+        default: layout.texts
+        }
+    }
+
     /// The area column by its name, else (platform exports) by a question text naming one of the same words.
     public static func areaColumn(_ header: [String], texts: [String?] = []) -> Int? {
         first(in: header, named: ["area", "department", "division", "business unit", "region", "team"], texts: texts)

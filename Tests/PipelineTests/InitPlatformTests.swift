@@ -119,6 +119,43 @@ final class InitPlatformTests: XCTestCase {
                        ["bfi", "employee"])
     }
 
+    /// A Microsoft Forms workbook (MicrosoftFormsXLSXTests' export, written by our libxlsxwriter
+    /// wrapper): the format from the header, `ID` and `Completion time` its defaults (no renames),
+    /// the area found by its question text, likert labels, agree7 codes 1–7 as the range seen; the
+    /// metadata columns Start time, Email, Name skipped. The 0–10 column holds a 7.5, so it is left
+    /// out with a note (init keeps only columns a scale holds whole) and every row is accepted.
+    func testMicrosoftFormsWorkbook() throws {
+        let folder = try Fixtures.temporaryFolder()
+        try MicrosoftFormsXLSXTests.writeWorkbook(folder + "/pulse.xlsx")
+        let binary = try CLI.binary()
+        let drafted = try CLI.output(binary, ["init", "--employees", "pulse.xlsx"], in: folder)
+        XCTAssertEqual(drafted.status, 0, drafted.stdout + drafted.stderr)
+        XCTAssertTrue(drafted.stdout.contains("pulse.xlsx: read as microsoft_forms (1 header row), a workbook; 8 rows, "
+                                              + "2 items (1 int1_7, 1 likert)\n"), drafted.stdout)
+        XCTAssertTrue(drafted.stdout.contains("pulse.xlsx: \"How likely are you to recommend us?\" left out: answers that "
+                                              + "are no scale's labels, e.g. \"7.5\"\n"), drafted.stdout)
+        let validated = try CLI.output(binary, ["validate"], in: folder)
+        XCTAssertEqual(validated.status, 0, validated.stdout + validated.stderr)
+        XCTAssertTrue(validated.stdout.contains("  format: microsoft_forms\n  header rows: 1\n  encoding: utf-8\n"
+                                                + "  rows read: 8\n  accepted: 8\n  rejected: 0\n"), validated.stdout)
+        let ran = try CLI.output(binary, ["run", "--out", folder + "/reports", "--quiet"], in: folder)
+        XCTAssertEqual(ran.status, 0, ran.stderr)
+        let config = try XCTUnwrap(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: folder + "/pipeline.json"))) as? [String: Any])
+        let inputs = try XCTUnwrap(config["inputs"] as? [String: Any])
+        XCTAssertEqual(inputs["format"] as? [String: String], ["employee": "microsoft_forms"])
+        XCTAssertEqual(inputs["columns"] as? [String: [String: String]],
+                       ["employee": ["area": "Which team are you in?", "comment": "Comments"]])
+        let form = try employeeForm(config)
+        XCTAssertEqual(form["id_column"] as? String, "ID")
+        XCTAssertTrue(form["recommend_item"] is NSNull, "\(form)")
+        let items = try XCTUnwrap(form["items"] as? [[String: String]])
+        XCTAssertEqual(items.map { $0["key"] }, ["I understand our strategy", "I have the tools I need"])
+        XCTAssertEqual(items.map { $0["scale"] }, ["likert", "int1_7"])
+        XCTAssertEqual((config["areas"] as? [[String: Any]])?.compactMap { $0["name"] as? String }, ["Sales"],
+                       "\"sales \" is the same area")
+    }
+
     /// The platform-shaped sample (samples/qualtrics/README.md): 7-point labels for Q2, 1–5 codes
     /// for Q3, 0–10 Q4, the comment found by its question text, two previews and one unfinished row.
     func testQualtricsSample() throws {

@@ -30,7 +30,8 @@ final class MicrosoftFormsXLSXTests: XCTestCase {
     /// The Excel serial number (1900 date system) of a Unix time: days since 1899-12-30.
     private static func serial(_ unix: Int) -> Double { Double(unix) / 86_400 + 25_569 }
 
-    private static func writeWorkbook(_ path: String) throws {
+    /// Writes the export to `path` (InitPlatformTests drafts a config from it too).
+    static func writeWorkbook(_ path: String) throws {
         let workbook = try XLSXWorkbook(path: path)
         let sheet = try workbook.addSheet("Form1")
         let date = try workbook.addFormat(CellStyle(numberFormat: "m/d/yy h:mm:ss"))
