@@ -79,12 +79,15 @@ let package = Package(
         .testTarget(name: "JobsTests", dependencies: ["Jobs"]),
         .testTarget(name: "SurveyModelTests", dependencies: ["SurveyModel"]),
         .testTarget(name: "RowStorageTests", dependencies: ["RowStorage"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "RowStorage"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "RowStorage", "XLSXWriter"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "RowStorage"]),
         .testTarget(name: "ScoreTests", dependencies: ["Score"]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "XLSXWriter", "Pipeline"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "RowStorage", "CSVParser", "SyntheticData"]),
+        .testTarget(
+            name: "PipelineTests",
+            dependencies: ["Pipeline", "Ingest", "RowStorage", "CSVParser", "SyntheticData", "XLSXWriter"]
+        ),
         .testTarget(name: "ConfigDraftTests", dependencies: ["ConfigDraft"]),
         .testTarget(name: "XMLStreamTests", dependencies: ["XMLStream"]),
         .testTarget(

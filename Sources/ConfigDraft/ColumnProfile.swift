@@ -1,5 +1,4 @@
 import CSVParser
-import Foundation
 import Ingest
 import SurveyModel
 
@@ -37,14 +36,17 @@ public struct ColumnProfile: Sendable {
 }
 
 /// One survey export read end to end for `init` (SPEC §8: every row, so the scales chosen hold
-/// every value present): its delimiter, its header layout (SPEC §3.6: a platform's header rows
-/// are not answers) and a profile of every column.
+/// every value present): its encoding, delimiter, header layout (SPEC §3.6: a platform's header rows
+/// are not answers, detected on the first records as `run` does) and a profile of every column.
+/// A CSV file or a workbook's first worksheet (SPEC §3.8).
 public struct FileProfile: Sendable {
     public var path: String
     public var delimiter: UInt8
-    /// What the file was read as: UTF-8, or transcoded from UTF-16 (its byte-order mark) or
-    /// Windows-1252 (when its bytes are not UTF-8).
+    /// What the file was read as: UTF-8, or transcoded while streaming from UTF-16 (its byte-order
+    /// mark) or Windows-1252 (when more of its non-ASCII records are not UTF-8 than are).
     public var encoding: SourceEncoding
+    /// Records (header rows included) that are not valid UTF-8, counted while reading as UTF-8.
+    public var invalidUTF8Rows = 0
     /// Whether, read as UTF-8, more of the file's non-ASCII records are not UTF-8 than are.
     var mostlyNotUTF8 = false
     /// The format `auto` finds (SPEC §3.6) and how many leading records are header rows.
@@ -59,29 +61,26 @@ public struct FileProfile: Sendable {
     /// Leading records `HeaderLayout.detect` looks at.
     static let layoutRecords = 3
 
-    /// - Throws: `PipelineError.input` when the file is missing, unreadable or empty.
+    /// - Throws: `PipelineError.input` when the file is missing, unreadable, empty, or UTF-16 without
+    ///   a byte-order mark (the message `run` gives, `EncodingDetector`).
     public static func read(path: String) throws(PipelineError) -> FileProfile {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .input(file: path, line: nil, message: "cannot read the file")
-        }
-        let start = [UInt8]((try? handle.read(upToCount: 64 * 1024)) ?? Data())
-        try? handle.close()
-        if case .utf16BOM(let encoding) = SourceEncoding.signature(of: start) {
-            return try readTranscoded(path: path, encoding: encoding)
-        }
-        let profile = try readStreaming(path: path, delimiter: Guess.delimiter(headerBytes: start))
+        if SurveyFileReader.isXLSX(path) { return try readXLSX(path: path) }
+        let prefix = try EncodingDetector.prefix(of: path)
+        let encoding = try EncodingDetector.resolve(.auto, prefix: prefix, path: path)
+        let profile = try read(path: path, prefix: prefix, encoding: encoding)
         // Records that are not UTF-8 are most often Excel's "CSV" on Windows (SPEC §3.1); a UTF-8 file
         // with a few broken rows (which run rejects as `encoding`) has more records of valid UTF-8.
-        return profile.mostlyNotUTF8 ? try readTranscoded(path: path, encoding: .windows1252) : profile
+        return profile.mostlyNotUTF8 ? try read(path: path, prefix: prefix, encoding: .windows1252) : profile
     }
 
-    /// A UTF-8 file, streamed; `mostlyNotUTF8` tells whether it is UTF-8 after all.
-    private static func readStreaming(path: String, delimiter: UInt8) throws(PipelineError) -> FileProfile {
-        var builder = Builder(path: path, delimiter: delimiter, encoding: .utf8)
+    /// The file streamed in `encoding` (transcoded to UTF-8 while it streams, as `run` reads it).
+    private static func read(path: String, prefix: [UInt8], encoding: SourceEncoding) throws(PipelineError) -> FileProfile {
+        let delimiter = EncodingDetector.delimiter(prefix: prefix, encoding: encoding)
+        var builder = Builder(path: path, delimiter: delimiter, encoding: encoding)
         do {
-            let stream = try CSVStream(delimiter: delimiter)
+            let stream = try CSVStream(delimiter: delimiter, encoding: encoding)
             try stream.read(path: path, onBytes: { _ in }) { record in
-                if record.fields.hasNonASCII {
+                if encoding == .utf8, record.fields.hasNonASCII {
                     let valid = (0..<record.count).allSatisfy { String(validating: record.fields[$0], as: UTF8.self) != nil }
                     builder.nonASCII[valid ? 0 : 1] += 1
                 }
@@ -93,20 +92,11 @@ public struct FileProfile: Sendable {
         return try builder.finish()
     }
 
-    /// A file in another encoding, transcoded to UTF-8 whole (as `run` reads such files, docs/PERFORMANCE.md).
-    private static func readTranscoded(path: String, encoding: SourceEncoding) throws(PipelineError) -> FileProfile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .input(file: path, line: nil, message: "cannot read the file")
-        }
-        let text = Transcoder.transcode([UInt8](data), from: encoding)
-        let delimiter = Guess.delimiter(headerBytes: Array(text.prefix(64 * 1024)))
-        var builder = Builder(path: path, delimiter: delimiter, encoding: encoding)
-        do {
-            try CSVStream(delimiter: delimiter).parse(text) { record in
-                builder.add(count: record.count, line: record.line, copy: { record }) { record[$0] }
-            }
-        } catch {
-            throw .input(file: path, line: nil, message: "cannot read: \(error.message)")
+    /// A workbook's first worksheet (SPEC §3.8), streamed row by row as `run` reads it.
+    private static func readXLSX(path: String) throws(PipelineError) -> FileProfile {
+        var builder = Builder(path: path, delimiter: UInt8(ascii: ","), encoding: .utf8, xlsx: true)
+        try SurveyFileReader.forEachXLSXRow(path: path) { record in
+            builder.add(count: record.count, line: record.line, copy: { record }) { record[$0] }
         }
         return try builder.finish()
     }
@@ -114,15 +104,18 @@ public struct FileProfile: Sendable {
     /// Collects the first records until the layout is known, then profiles every data record.
     private struct Builder {
         let path: String, delimiter: UInt8, encoding: SourceEncoding
+        /// A workbook: its layout may be `microsoft_forms` (SPEC §3.6 `auto`).
+        let xlsx: Bool
         var leading: [CSVRecord] = []
         var profile: FileProfile?
         /// Records with non-ASCII bytes: [valid UTF-8, not UTF-8].
         var nonASCII = [0, 0]
 
-        init(path: String, delimiter: UInt8, encoding: SourceEncoding) {
+        init(path: String, delimiter: UInt8, encoding: SourceEncoding, xlsx: Bool = false) {
             self.path = path
             self.delimiter = delimiter
             self.encoding = encoding
+            self.xlsx = xlsx
         }
 
         mutating func add<Cell: ValueParser.Bytes>(count: Int, line: Int, copy: () -> CSVRecord, field: (Int) -> Cell) {
@@ -137,6 +130,7 @@ public struct FileProfile: Sendable {
         mutating func finish() throws(PipelineError) -> FileProfile {
             if profile == nil, !leading.isEmpty { profile = FileProfile(self) }
             guard var profile else { throw .input(file: path, line: 1, message: "the file is empty: expected a header row") }
+            profile.invalidUTF8Rows = nonASCII[1]
             profile.mostlyNotUTF8 = nonASCII[1] > nonASCII[0]
             return profile
         }
@@ -144,8 +138,8 @@ public struct FileProfile: Sendable {
 
     /// The layout of the file's first records; those after its header rows are profiled as answers.
     private init(_ builder: Builder) {
-        let layout = HeaderLayout.detect(builder.leading.map(\.strings), configured: .auto, xlsx: false)
-        let area = Guess.areaColumn(layout.names)
+        let layout = HeaderLayout.detect(builder.leading.map(\.strings), configured: .auto, xlsx: builder.xlsx)
+        let area = Guess.areaColumn(layout.names, texts: Guess.questionTexts(layout))
         path = builder.path
         delimiter = builder.delimiter
         encoding = builder.encoding

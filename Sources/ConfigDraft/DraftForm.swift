@@ -1,4 +1,5 @@
 import Export
+import Ingest
 import SurveyModel
 
 /// One construct of the draft: a shared column prefix, or the whole survey.
@@ -13,7 +14,8 @@ struct DraftConstruct: Sendable {
     }
 }
 
-/// One survey's form as `init` guesses it from a file's header and answers.
+/// One survey's form as `init` guesses it from a file's layout and answers: the platform's
+/// default columns where the format has them (SPEC §3.6), renames otherwise.
 struct DraftForm: Sendable {
     var json: JSONOutput
     /// `inputs.columns.<kind>`: our column → the file's header, where they differ.
@@ -25,33 +27,42 @@ struct DraftForm: Sendable {
     var scales: [Scale] = []
 
     init(_ profile: FileProfile, kind: SurveyKind, notes: inout [String]) throws(PipelineError) {
-        let header = profile.header, file = MessageText.quoted(profile.path)
-        let id = Guess.idColumn(header, kind: kind), date = Guess.dateColumn(header)
-        let area = Guess.areaColumn(header), comment = Guess.commentColumn(header)
+        let header = profile.header, texts = Guess.questionTexts(profile.layout), format = profile.layout.format
+        let file = MessageText.quoted(profile.path)
+        // The platform's own submission column is found without a rename (SPEC §3.6 default columns).
+        let platformDate = format.submittedAtDefaults.lazy.compactMap { name in header.firstIndex(of: name) }.first
+        let id = format.hasNoID ? nil : Guess.idColumn(header, kind: kind)
+        let date = platformDate ?? Guess.dateColumn(header)
+        let area = Guess.areaColumn(header, texts: texts), comment = Guess.commentColumn(header, texts: texts)
         let breakdowns = Guess.breakdowns(header, kind: kind)
         for (canonical, index) in [("submitted_at", date), ("area", area), ("comment", comment)] {
-            if let index, AreaCatalog.fold(header[index]) != canonical {
+            if let index, AreaCatalog.fold(header[index]) != canonical, !(canonical == "submitted_at" && index == platformDate) {
                 renames.append((canonical, .string(header[index])))
             }
         }
-        if id == nil { notes.append("\(file): no id column found (respondent_id, response_id, id): set id_column") }
+        if id == nil {
+            notes.append("\(file): no id column found (respondent_id, response_id, id): id_column is null, so every "
+                         + "row counts as its own respondent and duplicates are not looked for")
+        }
         if date == nil {
             notes.append("\(file): no submission-time column found: name it in inputs.columns.\(kind.rawValue).submitted_at")
         }
         if area == nil { notes.append("\(file): no area column found: every row goes to the catch-all area") }
         let roles = Set([id, date, area, comment].compactMap { $0 } + breakdowns)
-        var items: [(key: String, scale: Scale)] = [], recommend: String?
+        // An item's text: the question text where the format has one (Qualtrics' row 2), else its header.
+        let text = { (index: Int) in texts.indices.contains(index) ? texts[index].flatMap { $0.isEmpty ? nil : $0 } ?? header[index] : header[index] }
+        var items: [(index: Int, key: String, scale: Scale)] = [], recommend: String?
         var integerColumns: [(index: Int, range: ClosedRange<Int>)] = []
         for index in header.indices where !roles.contains(index) && !Guess.isMetadata(header[index]) {
             let name = "\"" + MessageText.quoted(header[index]) + "\""
             switch Guess.scale(profile.columns[index]) {
             case .builtIn(.zeroToTen) where recommend == nil:
                 recommend = header[index]
-                items.append((header[index], .zeroToTen))
+                items.append((index, header[index], .zeroToTen))
             case .builtIn(.zeroToTen):
                 notes.append("\(file): \(name) left out: a second 0-10 column (only \"\(MessageText.quoted(recommend ?? ""))\" is the recommend item)")
             case .builtIn(let scale):
-                items.append((header[index], scale))
+                items.append((index, header[index], scale))
             case .integers(let range):
                 integerColumns.append((index, range))
             case .notAScale(let why):
@@ -61,7 +72,7 @@ struct DraftForm: Sendable {
         if recommend == nil, let near = Self.nearZeroToTen(profile, integerColumns) {
             // A near 0-10 column is most likely the recommend item with stray answers: taken, its strays shown.
             recommend = header[near.index]
-            items.append((header[near.index], .zeroToTen))
+            items.append((near.index, header[near.index], .zeroToTen))
             notes.append("\(file): no column holds only 0-10 answers; \"\(MessageText.quoted(header[near.index]))\" is the "
                          + "recommend item; answers outside 0-10: \(near.outside) (first: \"\(near.example)\" on line "
                          + "\(near.line)), which run rejects as invalid_value: check them")
@@ -77,7 +88,11 @@ struct DraftForm: Sendable {
                 notes.append("\(file): scale \"\(scale.name)\" (integers \(scale.min)–\(scale.max), as seen) for "
                              + "\"\(MessageText.quoted(header[index]))\": check its min and max against the questionnaire")
             }
-            items.append((header[index], scale))
+            items.append((index, header[index], scale))
+        }
+        if profile.encoding == .utf8, profile.invalidUTF8Rows > 0 {
+            notes.append("\(file): \(profile.invalidUTF8Rows) rows are not valid UTF-8 while more hold UTF-8 text: "
+                         + "read as utf-8, run rejects those rows as encoding")
         }
         if recommend == nil {
             notes.append("\(file): no 0-10 column: recommend_item is null, so the eNPS / NPS figures are null (SPEC §3.6)")
@@ -93,11 +108,14 @@ struct DraftForm: Sendable {
         form.append(("recommend_item", .string(recommend)))
         form.append(("breakdowns", .array(breakdowns.map { .string(header[$0]) })))
         form.append(("items", .array(items.map { item in
-            .object([("key", .string(item.key)), ("text", .string(item.key)), ("scale", .string(item.scale.name))])
+            .object([("key", .string(item.key)), ("text", .string(text(item.index))), ("scale", .string(item.scale.name))])
         })))
         json = .object(form)
         itemCount = items.count
-        notes.append("\(file): \(profile.rows) rows, \(items.count) items (" + Dictionary(grouping: items, by: \.scale.name)
+        notes.append("\(file): read as \(format.rawValue) (\(profile.layout.headerRows) header "
+            + "row\(profile.layout.headerRows == 1 ? "" : "s")), " + (SurveyFileReader.isXLSX(profile.path) ? "a workbook"
+                : "\(profile.encoding.rawValue), delimiter \"\(ConfigDrafter.delimiterName(profile.delimiter))\"")
+            + "; \(profile.rows) rows, \(items.count) items (" + Dictionary(grouping: items, by: \.scale.name)
             .sorted { $0.key < $1.key }.map { "\($0.value.count) \($0.key)" }
             .joined(separator: ", ") + ")" + (recommend.map { ", recommend item \"\(MessageText.quoted($0))\"" } ?? ""))
     }
@@ -182,7 +200,7 @@ struct DraftAreas: Sendable {
     init(_ profiles: [FileProfile]) {
         var index: [String: Int] = [:]
         for profile in profiles {
-            guard let column = Guess.areaColumn(profile.header) else { continue }
+            guard let column = Guess.areaColumn(profile.header, texts: Guess.questionTexts(profile.layout)) else { continue }
             for (value, seen) in profile.columns[column].values.sorted(by: { $0.value.line < $1.value.line }) {
                 let key = AreaCatalog.fold(value)
                 if let at = index[key] {

@@ -4,23 +4,6 @@ import SurveyModel
 /// `init`'s guesses, one function each, so that a format, an encoding or a scale that lands
 /// later slots in as one more function (SPEC §8 `init`).
 public enum Guess {
-    /// SPEC §3.1 `auto`: whichever of `,` `;` tab `|` occurs most often outside quotes in the
-    /// first header row; `,` on a tie or none.
-    public static func delimiter(headerBytes bytes: [UInt8]) -> UInt8 {
-        let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 9, UInt8(ascii: "|")]
-        var counts = [Int](repeating: 0, count: candidates.count)
-        var quoted = false
-        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
-        for byte in body {
-            if byte == UInt8(ascii: "\"") { quoted.toggle(); continue }
-            if quoted { continue }
-            if byte == 10 || byte == 13 { break }
-            if let index = candidates.firstIndex(of: byte) { counts[index] += 1 }
-        }
-        guard let top = counts.max(), top > 0, counts.filter({ $0 == top }).count == 1 else { return candidates[0] }
-        return candidates[counts.firstIndex(of: top) ?? 0]
-    }
-
     /// `inputs.format`: the platform `auto` finds (SPEC §3.6); nil for the plain layout (the key is then not written).
     public static func format(_ profile: FileProfile) -> String? {
         profile.layout.format == .plain ? nil : profile.layout.format.rawValue
@@ -47,12 +30,23 @@ public enum Guess {
                                   "completion time", "submitted", "date"])
     }
 
-    public static func areaColumn(_ header: [String]) -> Int? {
-        first(in: header, named: ["area", "department", "division", "business unit", "region", "team"])
+    /// The question text of each column: Qualtrics' second header row, or the header itself where a
+    /// form's header is its questions (Google and Microsoft Forms); nil where there is none.
+    public static func questionTexts(_ layout: HeaderLayout) -> [String?] {
+        switch layout.format {
+        case .googleForms, .microsoftForms: layout.names.map { Optional($0) }
+        default: layout.texts
+        }
     }
 
-    public static func commentColumn(_ header: [String]) -> Int? {
-        first(in: header, named: ["comment", "comments"])
+    /// The area column by its name, else (platform exports) by a question text naming one of the same words.
+    public static func areaColumn(_ header: [String], texts: [String?] = []) -> Int? {
+        first(in: header, named: ["area", "department", "division", "business unit", "region", "team"], texts: texts)
+    }
+
+    /// The comment column by its name, else by a question text with the word (`Any other comments?`).
+    public static func commentColumn(_ header: [String], texts: [String?] = []) -> Int? {
+        first(in: header, named: ["comment", "comments"], texts: texts)
     }
 
     /// Optional breakdowns of SPEC §3.2–§3.3 present in the header.
@@ -82,5 +76,15 @@ public enum Guess {
         let folded = header.map(AreaCatalog.fold)
         for name in names { if let index = folded.firstIndex(of: name) { return index } }
         return nil
+    }
+
+    /// `first(in:named:)`, else the first question text holding one of `names` as a whole word.
+    private static func first(in header: [String], named names: [String], texts: [String?]) -> Int? {
+        if let index = first(in: header, named: names) { return index }
+        return texts.firstIndex { text in
+            guard let text else { return false }
+            let words = AreaCatalog.fold(text).split { !$0.isLetter }.map(String.init)
+            return names.contains { name in words.contains(name) }
+        }
     }
 }

@@ -3,14 +3,14 @@ import FileIO
 import SurveyModel
 
 /// Resolves the encoding of one file from `inputs.encoding` and the file's first bytes
-/// (SPEC §3.1 Encoding), before its header is read.
-enum EncodingDetector {
+/// (SPEC §3.1 Encoding), before its header is read; `init` uses it to draft `inputs.encoding`.
+public enum EncodingDetector {
     /// The bytes read from a file's start to decide its encoding and delimiter.
-    static let prefixBytes = 64 * 1024
+    public static let prefixBytes = 64 * 1024
 
     /// - Throws: `PipelineError.input` when a UTF-16 file is read as UTF-8 (the message says so
     ///   and names `inputs.encoding`), or a `utf-16` file has no byte-order mark.
-    static func resolve(_ configured: InputEncoding, prefix: [UInt8], path: String) throws(PipelineError) -> SourceEncoding {
+    public static func resolve(_ configured: InputEncoding, prefix: [UInt8], path: String) throws(PipelineError) -> SourceEncoding {
         let signature = SourceEncoding.signature(of: prefix)
         switch (configured, signature) {
         case (.utf16, .utf16BOM(let encoding)), (.auto, .utf16BOM(let encoding)):
@@ -43,7 +43,7 @@ enum EncodingDetector {
     }
 
     /// Up to `prefixBytes` bytes from the start of `path`.
-    static func prefix(of path: String) throws(PipelineError) -> [UInt8] {
+    public static func prefix(of path: String) throws(PipelineError) -> [UInt8] {
         do {
             let file = try ReadOnlyFile(path: path)
             var bytes = [UInt8](repeating: 0, count: prefixBytes)
@@ -57,7 +57,7 @@ enum EncodingDetector {
     }
 
     /// The delimiter `auto` picks for a file in `encoding` whose first bytes are `prefix`.
-    static func delimiter(prefix: [UInt8], encoding: SourceEncoding) -> UInt8 {
+    public static func delimiter(prefix: [UInt8], encoding: SourceEncoding) -> UInt8 {
         DelimiterSniffer.delimiter(of: encoding.needsTranscoding ? Transcoder.transcode(prefix, from: encoding) : prefix)
     }
 }

@@ -8,7 +8,7 @@ struct ValidRow {
 }
 
 /// The per-row checks of SPEC §7, in their order of precedence.
-enum RowValidator {
+public enum RowValidator {
     enum Outcome {
         case accepted(ValidRow)
         case rejected(RejectReason, column: String?)
@@ -57,18 +57,24 @@ enum RowValidator {
     /// Qualtrics' rule (SPEC §3.6): a `Status` naming a preview, test or spam (text or code), or a
     /// `Finished` of `0` / `False`, is not a response.
     static func isResponse(_ record: FieldView, header: HeaderMap) -> Bool {
+        nonResponseField(header: header) { String(decoding: record[$0], as: UTF8.self) } == nil
+    }
+
+    /// The field that makes a row a preview, test, spam or unfinished one (SPEC §3.6 `not_a_response`),
+    /// nil for a response; `text` gives a field's text by index (`validate` names it in its examples).
+    public static func nonResponseField(header: HeaderMap, _ text: (Int) -> String) -> Int? {
         if let status = header.status {
-            let text = HeaderMap.fold(String(decoding: record[status], as: UTF8.self))
-            if ["1", "2", "8", "9", "12", "17"].contains(text)
-                || ["preview", "test", "spam"].contains(where: { text.contains($0) }) {
-                return false
+            let folded = HeaderMap.fold(text(status))
+            if ["1", "2", "8", "9", "12", "17"].contains(folded)
+                || ["preview", "test", "spam"].contains(where: { folded.contains($0) }) {
+                return status
             }
         }
         if let finished = header.finished {
-            let text = HeaderMap.fold(String(decoding: record[finished], as: UTF8.self))
-            if text == "0" || text == "false" { return false }
+            let folded = HeaderMap.fold(text(finished))
+            if folded == "0" || folded == "false" { return finished }
         }
-        return true
+        return nil
     }
 
     /// Index of the first field that is not valid UTF-8, nil when all are.

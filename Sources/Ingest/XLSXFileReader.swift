@@ -32,12 +32,7 @@ extension SurveyFileReader {
 
     /// The header of a workbook (its format's header rows), and the rows read to find it.
     func openXLSX(_ path: String) throws(PipelineError) -> (XLSXSheetReader, FileHeader, [XLSXRecord]) {
-        let reader: XLSXSheetReader
-        do {
-            reader = try XLSXSheetReader(path: path)
-        } catch {
-            throw .input(file: path, line: nil, message: error.description)
-        }
+        let reader = try Self.openSheet(path)
         var peeked: [XLSXRecord] = [], row = XLSXRecord()
         while peeked.count < 3, try Self.next(reader, &row) { peeked.append(row) }
         guard !peeked.isEmpty else {
@@ -50,6 +45,28 @@ extension SurveyFileReader {
         return (reader, FileHeader(map: map, dataStart: 0, firstDataLine: 1,
                                    dates: try layout.format.datePatterns(after: datePatterns),
                                    encoding: .utf8, delimiter: UInt8(ascii: ",")), peeked)
+    }
+
+    /// Every row of a workbook's first worksheet as a record as wide as its first row, cells as
+    /// `run` reads them (a number holding an integer is that integer; a serial date stays a
+    /// number, as no column is known to be `submitted_at` yet): `init` profiles workbooks with it.
+    public static func forEachXLSXRow(path: String, _ body: (CSVRecord) -> Void) throws(PipelineError) {
+        let reader = try openSheet(path)
+        var row = XLSXRecord(), record = CSVRecord(), width: Int?
+        while try next(reader, &row) {
+            let columns = width ?? row.count
+            width = columns
+            fill(&record, from: row, width: columns, dateColumn: -1, system: reader.dateSystem)
+            body(record)
+        }
+    }
+
+    private static func openSheet(_ path: String) throws(PipelineError) -> XLSXSheetReader {
+        do {
+            return try XLSXSheetReader(path: path)
+        } catch {
+            throw .input(file: path, line: nil, message: error.description)
+        }
     }
 
     static func next(_ reader: XLSXSheetReader, _ row: inout XLSXRecord) throws(PipelineError) -> Bool {

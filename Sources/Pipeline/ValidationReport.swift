@@ -22,7 +22,10 @@ public struct ValidationReport: Sendable {
                 if input.problem == nil { lines.append("  header ok; rows not read (run stops at the input error)") }
                 continue
             }
-            lines.append("  header rows: \(input.headerRows)")
+            lines.append("  format: \(summary.format.rawValue)")
+            lines.append("  header rows: \(summary.headerRows)")
+            lines.append("  encoding: \(summary.encoding)")
+            if let hint = summary.encodingHint { lines.append("  warning: \(hint)") }
             lines.append("  rows read: \(summary.rowsRead)")
             lines.append("  accepted: \(summary.accepted)")
             lines.append("  rejected: \(summary.rejected)")
@@ -47,7 +50,10 @@ public struct ValidationReport: Sendable {
             var object: [String: Any] = ["input": input.path, "kind": input.kind.rawValue]
             if let problem = input.problem { object["error"] = problem.description }
             if let summary = input.summary {
-                object["header_rows"] = input.headerRows
+                object["format"] = summary.format.rawValue
+                object["header_rows"] = summary.headerRows
+                object["encoding"] = summary.encoding
+                if let hint = summary.encodingHint { object["warning"] = hint }
                 object["rows_read"] = summary.rowsRead
                 object["accepted"] = summary.accepted
                 object["rejected"] = summary.rejected
@@ -79,8 +85,6 @@ public struct ValidationReport: Sendable {
 public struct InputCheck: Sendable {
     public var path: String
     public var kind: SurveyKind
-    /// Header records skipped before the data (the plain format has one).
-    public var headerRows = 1
     /// Nil when the file could not be read (see `problem`).
     public var summary: InputSummary?
     /// The first rejects of each reason (`Validator.examplesPerReason`).

@@ -31,11 +31,8 @@ public enum Validator {
         var headers: [FileHeader?] = []
         for file in files {
             do throws(PipelineError) {
-                let header = try SurveyFileReader(config: config, kind: file.kind).readHeader(path: file.path)
-                headers.append(header)
-                var check = InputCheck(path: file.path, kind: file.kind)
-                check.headerRows = header.map.layout.headerRows
-                report.inputs.append(check)
+                headers.append(try SurveyFileReader(config: config, kind: file.kind).readHeader(path: file.path))
+                report.inputs.append(InputCheck(path: file.path, kind: file.kind))
             } catch {
                 headers.append(nil)
                 report.inputs.append(InputCheck(path: file.path, kind: file.kind, problem: error))
@@ -76,7 +73,12 @@ public enum Validator {
         var found: [RejectReason: [RejectExample]] = [:]
         for reject in rejects.sorted(by: { $0.line < $1.line })
         where found[reject.reason, default: []].count < examplesPerReason {
-            let column = reject.reason == .duplicate ? form.idColumn : reject.column
+            var column = reject.reason == .duplicate ? form.idColumn : reject.column
+            if reject.reason == .notAResponse, let field = RowValidator.nonResponseField(header: header, { index in
+                index < reject.rawFields.count ? reject.rawFields[index] : ""
+            }) {
+                column = header.names[field]
+            }
             var value: String?
             if reject.reason == .fieldCount {
                 value = nil

@@ -1,13 +1,17 @@
-/// Reads the `instrument` section of pipeline.json: both survey forms and the constructs.
+/// Reads the `instrument` section of pipeline.json: the survey forms (either may be left out,
+/// SPEC §3.7) and the constructs.
 extension ConfigLoader {
     static func readInstrument(_ reader: ConfigReader) throws(PipelineError) -> Instrument {
         try reader.allowOnly(["employee", "customer", "constructs", "scales", "comment_themes"])
         let scales = try readScales(reader)
-        guard let employee = try reader.object("employee"), let customer = try reader.object("customer") else {
-            throw .config(path: reader.child("employee"), message: "the instrument needs an employee and a customer form")
+        let employee = try reader.object("employee"), customer = try reader.object("customer")
+        guard employee != nil || customer != nil else {
+            throw .config(path: reader.child("employee"), message: "the instrument needs an employee or a customer form")
         }
-        let forms = (try readForm(employee, kind: .employee, scales: scales),
-                     try readForm(customer, kind: .customer, scales: scales))
+        // SPEC §3.7: an absent survey's form may be left out; it is then the default one (§3.2, §3.3).
+        var forms = (DefaultInstrument.value.employee, DefaultInstrument.value.customer)
+        if let employee { forms.0 = try readForm(employee, kind: .employee, scales: scales) }
+        if let customer { forms.1 = try readForm(customer, kind: .customer, scales: scales) }
         guard let elements = try reader.array("constructs"), !elements.isEmpty else {
             throw .config(path: reader.child("constructs"), message: "expected a non-empty list of constructs")
         }

@@ -11,15 +11,6 @@ final class GuessTests: XCTestCase {
         return profile
     }
 
-    func testDelimiterIsTheMostFrequentOutsideQuotesCommaOnATie() {
-        XCTAssertEqual(Guess.delimiter(headerBytes: Array("a;b;c\n1,2".utf8)), UInt8(ascii: ";"))
-        XCTAssertEqual(Guess.delimiter(headerBytes: Array("a\tb\tc|d".utf8)), 9)
-        XCTAssertEqual(Guess.delimiter(headerBytes: Array("\"a;b;c\";d,e,f".utf8)), UInt8(ascii: ","))
-        XCTAssertEqual(Guess.delimiter(headerBytes: Array("a;b|c".utf8)), UInt8(ascii: ","), "a tie")
-        XCTAssertEqual(Guess.delimiter(headerBytes: Array("\u{FEFF}a|b|c".utf8)), UInt8(ascii: "|"))
-        XCTAssertEqual(Guess.delimiter(headerBytes: Array("single".utf8)), UInt8(ascii: ","), "none")
-    }
-
     func testNarrowestBuiltInScaleThatHoldsEveryValue() {
         XCTAssertEqual(Guess.scale(column(["1", "5", "3", "NA", ""])), .builtIn(.likert))
         XCTAssertEqual(Guess.scale(column(["Agree", "Strongly agree", " agree "])), .builtIn(.likert))
@@ -27,6 +18,14 @@ final class GuessTests: XCTestCase {
         XCTAssertEqual(Guess.scale(column(["0", "7", "10"])), .builtIn(.zeroToTen))
         XCTAssertEqual(Guess.scale(column(["0", "3", "9"])), .builtIn(.zeroToTen))
         XCTAssertEqual(Guess.scale(column(["1", "4", "6"])), .integers(1...6), "no 9 or 10: not 0-10")
+        XCTAssertEqual(Guess.scale(column(["1", "7", "2"])), .integers(1...7), "integer codes: the range seen, not agree7's labels")
+        XCTAssertEqual(Guess.scale(column(["10", "13", "12"])), .integers(10...13), "platform recode values")
+        XCTAssertEqual(Guess.scale(column(["Agree", "Somewhat agree", "Strongly agree"])), .builtIn(.agree7),
+                       "likert reads these too, but as two codes, not three")
+        XCTAssertEqual(Guess.scale(column(["Most of the time", "Never", "Sometimes"])), .builtIn(.frequencyTime))
+        XCTAssertEqual(DraftForm.integerScale(1...6), Scale(name: "int1_6", min: 1, max: 6))
+        XCTAssertNil(DraftForm.integerScale(12...12), "one value: a scale needs min < max")
+        XCTAssertNil(DraftForm.integerScale(0...101), "above the 100 a scale can hold")
         XCTAssertEqual(Guess.scale(column(["0", "10", "12"])), .integers(0...12))
         XCTAssertEqual(Guess.scale(column(["agree", "often"])),
                        .notAScale("answers that are no scale's labels, e.g. \"agree\""))
@@ -62,6 +61,10 @@ final class GuessTests: XCTestCase {
         XCTAssertEqual(Guess.idColumn(header, kind: .employee), 0)
         XCTAssertEqual(Guess.dateColumn(header), 1)
         XCTAssertEqual(Guess.areaColumn(header), 2)
+        XCTAssertEqual(Guess.areaColumn(["Q1", "Q2"], texts: ["Your team's name?", "Which area do you work in?"]), 0,
+                       "by question text, a whole word")
+        XCTAssertNil(Guess.areaColumn(["Q1"], texts: ["Are you teamed up?"]))
+        XCTAssertEqual(Guess.commentColumn(["Q1", "Q9"], texts: ["Pace", "Any other comments?"]), 1)
         XCTAssertEqual(Guess.commentColumn(header), 5)
         XCTAssertTrue(Guess.isMetadata("Status"))
         XCTAssertFalse(Guess.isMetadata("Q1"))

@@ -47,7 +47,7 @@ final class InitTests: XCTestCase {
         XCTAssertEqual(employee["recommend_item"] as? String, "recommend")
         let validated = try CLI.output(binary, ["validate"], in: folder)
         XCTAssertEqual(validated.status, 0, validated.stdout + validated.stderr)
-        XCTAssertTrue(validated.stdout.contains("staff.csv: employee survey\n  header rows: 1\n  rows read: 3\n"
+        XCTAssertTrue(validated.stdout.contains("staff.csv: employee survey\n  format: plain\n  header rows: 1\n  encoding: utf-8\n  rows read: 3\n"
                                                 + "  accepted: 3\n  rejected: 0\n"), validated.stdout)
     }
 
@@ -77,7 +77,8 @@ final class InitTests: XCTestCase {
         XCTAssertEqual(items.map { $0["scale"] as? String }, ["likert", "likert", "0-10"])
         let validated = try CLI.output(binary, ["validate"], in: folder)
         XCTAssertEqual(validated.status, 0, validated.stdout + validated.stderr)
-        XCTAssertTrue(validated.stdout.contains("qualtrics.csv: employee survey\n  header rows: 3\n  rows read: 2\n"
+        XCTAssertTrue(validated.stdout.contains("qualtrics.csv: employee survey\n  format: qualtrics\n  header rows: 3\n"
+                                                + "  encoding: utf-8\n  rows read: 2\n"
                                                 + "  accepted: 2\n  rejected: 0\n"), validated.stdout)
     }
 

@@ -127,7 +127,7 @@ final class ValidateTests: XCTestCase {
             let inputs = try XCTUnwrap(expected["inputs"] as? [[String: Any]])
             XCTAssertEqual(report.inputs.map { ($0.path as NSString).lastPathComponent }, inputs.map { $0["path"] as? String })
             for (check, want) in zip(report.inputs, inputs) {
-                XCTAssertEqual(check.headerRows, want["header_rows"] as? Int, "\(set)/\(check.path)")
+                XCTAssertEqual(check.summary?.headerRows, want["header_rows"] as? Int, "\(set)/\(check.path)")
                 XCTAssertEqual(check.summary?.rowsRead, want["rows_read"] as? Int, "\(set)/\(check.path)")
                 XCTAssertEqual(check.summary?.accepted, want["accepted"] as? Int, "\(set)/\(check.path)")
             }
@@ -147,7 +147,9 @@ final class ValidateTests: XCTestCase {
         let report = Validator.check(options)
         XCTAssertEqual(report.text(), """
             \(folder)/employees.csv: employee survey
+              format: plain
               header rows: 1
+              encoding: utf-8
               rows read: 7
               accepted: 5
               rejected: 2
@@ -156,7 +158,9 @@ final class ValidateTests: XCTestCase {
                 duplicate: 1
                   \(folder)/employees.csv:7: column respondent_id, value "E5"
             \(folder)/customers.csv: customer survey
+              format: plain
               header rows: 1
+              encoding: utf-8
               rows read: 5
               accepted: 5
               rejected: 0
@@ -168,6 +172,75 @@ final class ValidateTests: XCTestCase {
                        #"{"exit_code":0,"quality_gate":{"holds":true,"limit":0.5,"rejected":2,"rows_read":12}}"#)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(),
                        ["customers.csv", "employees.csv", "pipeline.json"], "validate writes nothing")
+    }
+
+    /// The Qualtrics-shaped fixture (Tests/Fixtures/platforms/README.md) read with `inputs.format`
+    /// auto: validate names the format run detects and its three header rows. Of its six rows,
+    /// lines 5–7 are previews, unfinished or spam (`not_a_response`, outside the gate) and line 9's
+    /// area Atlantis is unknown: 1 of 3 rows rejected against the tiny config's 50% gate.
+    func testQualtricsExportShowsFormatAndHeaderRowsAndExitsLikeRun() throws {
+        let texts = try XCTUnwrap(Fixtures.json("tiny/pipeline.json") as? [String: Any])
+        let instrument = try XCTUnwrap(texts["instrument"] as? [String: Any])
+        let items = try XCTUnwrap((instrument["employee"] as? [String: Any])?["items"] as? [[String: Any]])
+        var renames: [String: String] = ["area": "Q2"]
+        for item in items.prefix(6) {
+            let key = try XCTUnwrap(item["key"] as? String), text = try XCTUnwrap(item["text"] as? String)
+            renames[key] = "How is change led here? - " + text
+        }
+        let path = try config { json in
+            json["inputs"] = ["employees": [Fixtures.path("platforms/qualtrics_current.csv")], "columns": ["employee": renames]]
+        }
+        let output = try CLI.output(try CLI.binary(), ["validate", "--config", path])
+        let qualtrics = Fixtures.path("platforms/qualtrics_current.csv")
+        XCTAssertTrue(output.stdout.hasPrefix("""
+            \(qualtrics): employee survey
+              format: qualtrics
+              header rows: 3
+              encoding: utf-8
+              rows read: 6
+              accepted: 2
+              rejected: 4
+
+            """), output.stdout + output.stderr)
+        XCTAssertTrue(output.stdout.contains("""
+                not_a_response: 3
+                  \(qualtrics):5: column Status, value "Survey Preview"
+                  \(qualtrics):6: column Finished, value "False"
+                  \(qualtrics):7: column Status, value "Spam"
+
+            """), output.stdout)
+        XCTAssertTrue(output.stdout.contains("    unknown_area: 1\n      \(qualtrics):9: column area, value \"Atlantis\"\n"),
+                      output.stdout)
+        let json = try CLI.output(try CLI.binary(), ["validate", "--config", path, "--log-format", "json"])
+        XCTAssertTrue(json.stdout.hasPrefix(#"{"accepted":2,"encoding":"utf-8","examples":"#), json.stdout)
+        XCTAssertTrue(json.stdout.contains(#""format":"qualtrics","header_rows":3,"#), json.stdout)
+        let result = try statuses(path)
+        XCTAssertEqual(result.validate, 0)
+        XCTAssertEqual(result.validate, result.run)
+    }
+
+    /// A Windows-1252 `é` in a comment of a file read as UTF-8: the row is rejected as `encoding`
+    /// and validate prints the hint run warns with (SPEC §3.1), and the same exit status.
+    func testEncodingRejectsCarryRunsHint() throws {
+        let good = "2026-07-02,Ops,Frontline,5,5,5,5,5,5,3,3,3,3,4,4,4,2,2,2,2,2,2,2,2,10,"
+        var bytes = Data((try header("employees.csv") + "\nE1," + good + "ok\nE2," + good + "caf").utf8)
+        bytes.append(0xE9)
+        bytes.append(contentsOf: Array("\n".utf8))
+        let employees = try Fixtures.temporaryFolder() + "/employees.csv"
+        try bytes.write(to: URL(fileURLWithPath: employees))
+        let path = try config(employees: [employees])
+        let output = try CLI.output(try CLI.binary(), ["validate", "--config", path])
+        XCTAssertTrue(output.stdout.contains("""
+              encoding: utf-8
+              warning: 1 row rejected as encoding (not valid UTF-8); if Excel on Windows saved this file, \
+            set inputs.encoding: "windows-1252"
+              rows read: 2
+
+            """), output.stdout)
+        let out = try Fixtures.temporaryFolder()
+        let run = try CLI.output(try CLI.binary(), ["run", "--config", path, "--out", out])
+        XCTAssertTrue(run.stderr.contains("1 row rejected as encoding (not valid UTF-8)"), run.stderr)
+        XCTAssertEqual(output.status, run.status)
     }
 
     /// Two files each missing columns: both reported, each with all its missing columns; the
