@@ -63,6 +63,7 @@ public final class HeaderMap: Sendable {
         finished = platformChecks ? try resolver.platformColumn("Finished") : nil
         if !resolver.missing.isEmpty { throw Self.missingColumns(resolver.missing, names: layout.names, file: file) }
         unknownColumns = (0..<layout.names.count).filter { !resolver.used.keys.contains($0) }.map { layout.names[$0] }
+            .filter { !layout.format.metadataColumns.contains($0) }
     }
 
     /// One input error for every missing column of a file (SPEC §3.1), the header's first names beside

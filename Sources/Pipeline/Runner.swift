@@ -79,8 +79,11 @@ public enum Runner {
         let outcome = try Publisher(config: config, metadata: metadata, wait: options.waitSeconds)
             .publish(report: report, rejects: rejects, files: files.map(\.path), log: log)
         log.log(.info, "export done", [("stage", "export")] + clock.finish("export"))
-        log.log(.info, "run finished", [("wave", report.wave), ("rows_read", String(outcome.rowsRead)),
-                                        ("rejected", String(outcome.rejected))] + clock.fields)
+        // The same counts as the ingest line and the JSON's inputs; the gate's share leaves the previews out.
+        let notAResponse = metadata.inputs.reduce(0) { $0 + ($1.rejectedByReason[.notAResponse] ?? 0) }
+        log.log(.info, "run finished", [("wave", report.wave), ("rows_read", String(outcome.rowsRead + notAResponse)),
+                                        ("rejected", String(outcome.rejected + notAResponse)),
+                                        ("not_a_response", String(notAResponse))] + clock.fields)
         if outcome.workbookPath == nil {
             throw QualityGate(metadata.inputs, limit: config.maxRejectFraction).failure
         }

@@ -30,6 +30,23 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// The platform's own metadata columns (respondent, timing, location, distribution), read
+    /// where a default needs them and otherwise expected: not reported as unknown columns.
+    public var metadataColumns: Set<String> {
+        switch self {
+        case .auto, .plain: []
+        case .qualtrics:
+            ["StartDate", "EndDate", "Status", "IPAddress", "Progress", "Duration (in seconds)", "Finished",
+             "RecordedDate", "ResponseId", "RecipientLastName", "RecipientFirstName", "RecipientEmail",
+             "ExternalReference", "LocationLatitude", "LocationLongitude", "DistributionChannel", "UserLanguage"]
+        case .surveymonkey:
+            ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address", "Email Address",
+             "First Name", "Last Name", "Custom Data 1"]
+        case .googleForms: ["Timestamp", "Email Address", "Score"]
+        case .microsoftForms: ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time"]
+        }
+    }
+
     /// The date patterns this format adds after `inputs.date_formats`.
     public var datePatternTexts: [String] {
         switch self {

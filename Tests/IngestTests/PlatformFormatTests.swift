@@ -43,6 +43,8 @@ final class PlatformFormatTests: XCTestCase {
         XCTAssertEqual(file.rowsRead, 6)
         XCTAssertEqual(file.rejects.map(\.line), [5, 6, 7, 9])
         XCTAssertEqual(file.rejects.map(\.reason), [.notAResponse, .notAResponse, .notAResponse, .unknownArea])
+        // StartDate, EndDate and Progress are Qualtrics' own columns: expected, not "unknown columns ignored".
+        XCTAssertEqual(file.unknownColumns, [])
         let table = try file.table
         XCTAssertEqual(Array(table.line), [4, 8])
         XCTAssertEqual((0..<table.count).map { table.ids.string($0) }, ["R_1", "R_5"])
@@ -84,6 +86,7 @@ final class PlatformFormatTests: XCTestCase {
         XCTAssertEqual(file.rowsRead, 4)
         XCTAssertEqual(file.rejects.map(\.line), [6])
         XCTAssertEqual(file.rejects.map(\.reason), [.badDate])
+        XCTAssertEqual(file.unknownColumns, [], "Collector ID, Start Date and IP Address are SurveyMonkey's own")
         let table = try file.table
         XCTAssertEqual((0..<table.count).map { table.ids.string($0) }, ["114000001", "114000002", "114000003"])
         // %m/%d/%Y %I:%M:%S %p: 10:15:32 AM and 01:05:09 PM.
