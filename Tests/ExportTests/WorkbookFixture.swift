@@ -133,7 +133,6 @@ enum WorkbookFixture {
             trends: trends,
             evaporation: [Evaporation(area: "Sales", metric: "employee_life", peakWave: "2026-Q1", peak: 66, latest: 52,
                                       drop: 14)],
-            breakdowns: breakdowns,
             comments: [
                 CommentGroup(area: "Operations", survey: .employee, comments: [
                     "=HYPERLINK(\"http://example.com\",\"click\")", "+1 for the new rota", "@SUM(A1:A9)",
