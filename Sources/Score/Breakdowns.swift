@@ -75,9 +75,8 @@ enum Breakdowns {
             // The name of each value: its text in the first report-wave row that has it.
             var names = [String?](repeating: nil, count: plan.valueCounts[column])
             for (part, output) in outputs where column < output.firstSeen.count {
-                for (value, code) in output.firstSeen[column].enumerated()
-                where names[value] == nil && code != BreakdownPlan.unseen {
-                    names[value] = BreakdownPlan.name(parts[part].breakdownPools[column].values[Int(code)])
+                for (value, code) in output.firstSeen[column] where names[Int(value)] == nil {
+                    names[Int(value)] = BreakdownPlan.name(parts[part].breakdownPools[column].values[Int(code)])
                 }
             }
             let seen = names.indices.filter { names[$0] != nil }
@@ -112,13 +111,15 @@ enum Breakdowns {
     }
 
     /// One cell's figures before suppression; the last area is All areas (every area's cell added).
-    private static func cell(_ totals: [Int64], plan: BreakdownPlan, layout: AggregateLayout, column: Int, value: Int,
+    private static func cell(_ totals: BreakdownCells, plan: BreakdownPlan, layout: AggregateLayout, column: Int, value: Int,
                              area: Int) -> BreakdownCell {
         var sums = [Int64](repeating: 0, count: plan.cellWidth)
         let areas = area < plan.areaCount ? area..<(area + 1) : 0..<plan.areaCount
         for member in areas {
-            let base = plan.cell(column: column, value: value, area: member)
-            for index in sums.indices { sums[index] += totals[base + index] }
+            for (index, total) in totals.cell(plan.cell(column: column, value: value, area: member),
+                                              width: plan.cellWidth).enumerated() {
+                sums[index] += total
+            }
         }
         let constructs = layout.constructs.enumerated().map { index, slot in
             let n = sums[1 + 2 * index], sum = sums[2 + 2 * index]

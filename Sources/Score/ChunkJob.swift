@@ -11,9 +11,9 @@ struct ChunkOutput {
     /// Report-wave comments and the area of each.
     var comments = TextColumn()
     var commentAreas: [UInt16] = []
-    /// Per breakdown column and value index, the pool code of the value's first report-wave row
-    /// in this chunk (`BreakdownPlan.unseen` when none): the name the value is shown by.
-    var firstSeen: [[UInt32]] = []
+    /// Per breakdown column, value index → the pool code of the value's first report-wave row
+    /// in this chunk: the name the value is shown by.
+    var firstSeen: [[Int32: UInt32]] = []
 }
 
 /// The chunks of one survey's rows as tasks of the scoring core: chunk `c` is
@@ -23,9 +23,9 @@ struct ChunkOutput {
 ///
 /// `@unchecked Sendable` is safe: the inputs are immutable; task `c` writes only
 /// output slot `c` and runs once (`TaskPool` hands each number out once); worker
-/// `w` writes only accumulator `w` and is one thread at a time (one
-/// `concurrentPerform` iteration); `totals()` and `outputs` are read only after the
-/// pool has returned.
+/// `w` writes only accumulator `w` and breakdown cells `w` and is one thread at a time (one
+/// `concurrentPerform` iteration); `totals()`, `cellTotals()` and `outputs` are read only
+/// after the pool has returned.
 final class ChunkJob: @unchecked Sendable {
     let rows: SurveyRows
     let layout: AggregateLayout
@@ -40,9 +40,8 @@ final class ChunkJob: @unchecked Sendable {
     private let workers: Int
     private let accumulators: UnsafeMutableBufferPointer<Int64>
     private let slots: UnsafeMutableBufferPointer<ChunkOutput>
-    /// Per worker, `breakdowns.width` cell totals.
-    private let cells: UnsafeMutableBufferPointer<Int64>
-    private let cellWidth: Int
+    /// Per worker, its breakdown cells.
+    private let cells: UnsafeMutableBufferPointer<BreakdownCells>
 
     init(_ rows: SurveyRows, layout: AggregateLayout, waves: [Int32], areaCount: Int, reportWave: Int32?,
          breakdowns: BreakdownPlan?, workers: Int) {
@@ -59,14 +58,13 @@ final class ChunkJob: @unchecked Sendable {
         accumulators.initialize(repeating: 0)
         slots = .allocate(capacity: max(chunks.count, 1))
         slots.initialize(repeating: ChunkOutput())
-        cellWidth = self.breakdowns?.width ?? 0
-        cells = .allocate(capacity: max(1, self.workers * cellWidth))
-        cells.initialize(repeating: 0)
+        cells = .allocate(capacity: self.workers)
+        cells.initialize(repeating: BreakdownCells())
     }
 
     deinit {
         accumulators.deallocate()
-        cells.deallocate()
+        cells.deinitialize().deallocate()
         slots.deinitialize().deallocate()
     }
 
@@ -79,9 +77,7 @@ final class ChunkJob: @unchecked Sendable {
             slots[chunk] = add(table, mask: rows.excluded[part], firstRow: index * RowStore.chunkRows,
                                to: UnsafeMutableBufferPointer(rebasing:
                                    accumulators[(worker * width)..<((worker + 1) * width)]),
-                               part: part,
-                               cells: UnsafeMutableBufferPointer(rebasing:
-                                   cells[(worker * cellWidth)..<((worker + 1) * cellWidth)]))
+                               part: part, cells: cells.baseAddress! + worker)
         } catch {
             slots[chunk].failure = error
         }
@@ -89,10 +85,10 @@ final class ChunkJob: @unchecked Sendable {
 
     private func add(_ table: ResponseTable, mask: RowMask?, firstRow: Int,
                      to totals: UnsafeMutableBufferPointer<Int64>, part: Int,
-                     cells: UnsafeMutableBufferPointer<Int64>) -> ChunkOutput {
+                     cells: UnsafeMutablePointer<BreakdownCells>) -> ChunkOutput {
         var output = ChunkOutput()
         if let breakdowns {
-            output.firstSeen = breakdowns.valueCounts.map { [UInt32](repeating: BreakdownPlan.unseen, count: $0) }
+            output.firstSeen = Array(repeating: [:], count: breakdowns.columnCount)
         }
         let groupWidth = layout.width, items = table.itemCount
         let unitCount = max(1, layout.largestConstruct)
@@ -121,12 +117,10 @@ final class ChunkJob: @unchecked Sendable {
                         let answer = breakdowns.recommendItem.map { Int(answers[row * items + $0]) }
                         for column in output.firstSeen.indices {
                             let code = table.breakdowns[column][row]
-                            let value = Int(breakdowns.recode[column][part][Int(code)])
-                            if output.firstSeen[column][value] == BreakdownPlan.unseen {
-                                output.firstSeen[column][value] = code
-                            }
-                            breakdowns.add(scores: UnsafeBufferPointer(scores), answer: answer, to: cells,
-                                           at: breakdowns.cell(column: column, value: value, area: area))
+                            let value = breakdowns.recode[column][part][Int(code)]
+                            if output.firstSeen[column][value] == nil { output.firstSeen[column][value] = code }
+                            cells.pointee.add(breakdowns.cell(column: column, value: Int(value), area: area),
+                                              scores: UnsafeBufferPointer(scores), answer: answer, plan: breakdowns)
                         }
                     }
                 }
@@ -157,12 +151,9 @@ final class ChunkJob: @unchecked Sendable {
     }
 
     /// The workers' breakdown cells added, in worker order.
-    func cellTotals() -> [Int64] {
-        var totals = [Int64](repeating: 0, count: cellWidth)
-        for worker in 0..<workers {
-            let base = worker * cellWidth
-            for index in 0..<cellWidth { totals[index] += cells[base + index] }
-        }
-        return totals
+    func cellTotals() -> BreakdownCells {
+        var merged = BreakdownCells()
+        for worker in 0..<workers { merged.merge(cells[worker], width: breakdowns?.cellWidth ?? 0) }
+        return merged
     }
 }
