@@ -14,6 +14,7 @@ public enum ResultsJSON {
             ("inputs", .array(metadata.inputs.map(input))),
             ("rejected_by_reason", .object(metadata.rejectedByReason.map { ($0.reason.rawValue, .integer($0.count)) })),
             ("areas", .array(report.areas.map(area))),
+            ("breakdowns", .array(report.breakdowns.flatMap(breakdownRows))),
             ("psychometrics", .object(report.psychometrics.map { construct in
                 (construct.construct, .object(construct.items.map { item in
                     (item.item, .object([("r_drop", .number(item.rDrop)),
@@ -28,7 +29,8 @@ public enum ResultsJSON {
             ("evaporation", .array(report.evaporation.map { flag in
                 .object([("area", .string(flag.area)), ("metric", .string(flag.metric)),
                          ("peak_wave", .string(flag.peakWave)), ("peak", .number(flag.peak)),
-                         ("latest", .number(flag.latest)), ("drop", .number(flag.drop))])
+                         ("latest", .number(flag.latest)), ("drop", .number(flag.drop)),
+                         ("significant", flag.significant.map(JSONOutput.bool) ?? .null)])
             })),
         ])
     }
@@ -53,6 +55,7 @@ public enum ResultsJSON {
             ("missing_components", .array(area.missingComponents.map(JSONOutput.string))),
             ("difference_gap", .number(area.differenceGap)),
             ("drivers", area.drivers.map { .array($0.map(driver)) } ?? .null),
+            ("changes", .object(area.changes.map { ($0.key, change($0.change)) })),
         ])
     }
 

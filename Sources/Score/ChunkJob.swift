@@ -1,8 +1,8 @@
 import RowStorage
 import SurveyModel
 
-/// What one chunk gives besides the group totals: the report wave's comments and
-/// customer breakdown counts, and the range of submission times.
+/// What one chunk gives besides the group totals: the report wave's comments, the
+/// breakdown values it saw first, and the range of submission times.
 struct ChunkOutput {
     var failure: PipelineError?
     /// Earliest and latest `submitted` of the rows scored (waves up to the report wave).
@@ -11,9 +11,9 @@ struct ChunkOutput {
     /// Report-wave comments and the area of each.
     var comments = TextColumn()
     var commentAreas: [UInt16] = []
-    /// Per breakdown column, `AggregateLayout.codes` counts of the 0–10 answer per code of
-    /// the part's pool (report wave).
-    var breakdownCounts: [[Int64]] = []
+    /// Per breakdown column, value index → the pool code of the value's first report-wave row
+    /// in this chunk: the name the value is shown by.
+    var firstSeen: [[Int32: UInt32]] = []
 }
 
 /// The chunks of one survey's rows as tasks of the scoring core: chunk `c` is
@@ -23,9 +23,9 @@ struct ChunkOutput {
 ///
 /// `@unchecked Sendable` is safe: the inputs are immutable; task `c` writes only
 /// output slot `c` and runs once (`TaskPool` hands each number out once); worker
-/// `w` writes only accumulator `w` and is one thread at a time (one
-/// `concurrentPerform` iteration); `totals()` and `outputs` are read only after the
-/// pool has returned.
+/// `w` writes only accumulator `w` and breakdown cells `w` and is one thread at a time (one
+/// `concurrentPerform` iteration); `totals()`, `cellTotals()` and `outputs` are read only
+/// after the pool has returned.
 final class ChunkJob: @unchecked Sendable {
     let rows: SurveyRows
     let layout: AggregateLayout
@@ -33,22 +33,24 @@ final class ChunkJob: @unchecked Sendable {
     let areaCount: Int
     /// The wave whose comments and breakdowns are collected.
     let reportWave: Int32?
-    /// The 0–10 item counted per breakdown (customers), if any.
-    let breakdownItem: Int?
+    /// The breakdown cells counted in the report wave, if any.
+    let breakdowns: BreakdownPlan?
     let chunks: [(part: Int, index: Int)]
     private let width: Int
     private let workers: Int
     private let accumulators: UnsafeMutableBufferPointer<Int64>
     private let slots: UnsafeMutableBufferPointer<ChunkOutput>
+    /// Per worker, its breakdown cells.
+    private let cells: UnsafeMutableBufferPointer<BreakdownCells>
 
     init(_ rows: SurveyRows, layout: AggregateLayout, waves: [Int32], areaCount: Int, reportWave: Int32?,
-         breakdownItem: Int?, workers: Int) {
+         breakdowns: BreakdownPlan?, workers: Int) {
         self.rows = rows
         self.layout = layout
         self.waves = waves
         self.areaCount = areaCount
         self.reportWave = reportWave
-        self.breakdownItem = breakdownItem
+        self.breakdowns = reportWave == nil ? nil : breakdowns
         chunks = rows.parts.enumerated().flatMap { part, store in (0..<store.chunkCount).map { (part, $0) } }
         width = waves.count * areaCount * layout.width
         self.workers = max(1, workers)
@@ -56,10 +58,13 @@ final class ChunkJob: @unchecked Sendable {
         accumulators.initialize(repeating: 0)
         slots = .allocate(capacity: max(chunks.count, 1))
         slots.initialize(repeating: ChunkOutput())
+        cells = .allocate(capacity: self.workers)
+        cells.initialize(repeating: BreakdownCells())
     }
 
     deinit {
         accumulators.deallocate()
+        cells.deinitialize().deallocate()
         slots.deinitialize().deallocate()
     }
 
@@ -71,22 +76,25 @@ final class ChunkJob: @unchecked Sendable {
             let table = try rows.parts[part].chunk(index)
             slots[chunk] = add(table, mask: rows.excluded[part], firstRow: index * RowStore.chunkRows,
                                to: UnsafeMutableBufferPointer(rebasing:
-                                   accumulators[(worker * width)..<((worker + 1) * width)]))
+                                   accumulators[(worker * width)..<((worker + 1) * width)]),
+                               part: part, cells: cells.baseAddress! + worker)
         } catch {
             slots[chunk].failure = error
         }
     }
 
     private func add(_ table: ResponseTable, mask: RowMask?, firstRow: Int,
-                     to totals: UnsafeMutableBufferPointer<Int64>) -> ChunkOutput {
+                     to totals: UnsafeMutableBufferPointer<Int64>, part: Int,
+                     cells: UnsafeMutablePointer<BreakdownCells>) -> ChunkOutput {
         var output = ChunkOutput()
-        if breakdownItem != nil && reportWave != nil {
-            output.breakdownCounts = table.breakdownPools.map {
-                [Int64](repeating: 0, count: $0.values.count * AggregateLayout.codes)
-            }
+        if let breakdowns {
+            output.firstSeen = Array(repeating: [:], count: breakdowns.columnCount)
         }
         let groupWidth = layout.width, items = table.itemCount
-        withUnsafeTemporaryAllocation(of: Int64.self, capacity: max(1, layout.largestConstruct)) { units in
+        let unitCount = max(1, layout.largestConstruct)
+        withUnsafeTemporaryAllocation(of: Int64.self, capacity: unitCount + max(1, layout.constructs.count)) { scratch in
+            let units = UnsafeMutableBufferPointer(rebasing: scratch[..<unitCount])
+            let scores = UnsafeMutableBufferPointer(rebasing: scratch[unitCount...])
             table.answers.withUnsafeBufferPointer { answers in
                 for row in 0..<table.count {
                     if let mask, mask.contains(firstRow + row) { continue }
@@ -97,7 +105,7 @@ final class ChunkJob: @unchecked Sendable {
                     RowAccumulator.add(UnsafeBufferPointer(rebasing: answers[(row * items)..<((row + 1) * items)]),
                                        to: UnsafeMutableBufferPointer(rebasing:
                                            totals[(group * groupWidth)..<((group + 1) * groupWidth)]),
-                                       layout: layout, units: units)
+                                       layout: layout, units: units, scores: scores)
                     output.first = min(output.first, table.submitted[row])
                     output.last = max(output.last, table.submitted[row])
                     guard key == reportWave else { continue }
@@ -105,11 +113,14 @@ final class ChunkJob: @unchecked Sendable {
                         output.comments.append(table.comments[row])
                         output.commentAreas.append(UInt16(area))
                     }
-                    if let item = breakdownItem {
-                        let answer = Int(answers[row * items + item])
-                        for column in output.breakdownCounts.indices {
-                            output.breakdownCounts[column][Int(table.breakdowns[column][row]) * AggregateLayout.codes
-                                                           + answer] += 1
+                    if let breakdowns {
+                        let answer = breakdowns.recommendItem.map { Int(answers[row * items + $0]) }
+                        for column in output.firstSeen.indices {
+                            let code = table.breakdowns[column][row]
+                            let value = breakdowns.recode[column][part][Int(code)]
+                            if output.firstSeen[column][value] == nil { output.firstSeen[column][value] = code }
+                            cells.pointee.add(breakdowns.cell(column: column, value: Int(value), area: area),
+                                              scores: UnsafeBufferPointer(scores), answer: answer, plan: breakdowns)
                         }
                     }
                 }
@@ -137,5 +148,12 @@ final class ChunkJob: @unchecked Sendable {
             for index in 0..<width { totals[index] += accumulators[base + index] }
         }
         return GroupTotals(layout: layout, waves: waves, areaCount: areaCount, totals: totals)
+    }
+
+    /// The workers' breakdown cells added, in worker order.
+    func cellTotals() -> BreakdownCells {
+        var merged = BreakdownCells()
+        for worker in 0..<workers { merged.merge(cells[worker], width: breakdowns?.cellWidth ?? 0) }
+        return merged
     }
 }

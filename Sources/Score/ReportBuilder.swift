@@ -4,7 +4,7 @@ import SurveyModel
 
 /// Scores the normalized surveys into the report (SPEC §5, §5.1, §9): picks the
 /// report wave, runs the parallel core, then derives trends, evaporation,
-/// psychometrics, customer breakdowns and comments.
+/// changes, psychometrics, breakdowns and comments.
 public enum ReportBuilder {
     /// - Parameters:
     ///   - wave: the report wave label (`2026-Q3`), or nil for the latest wave in the data.
@@ -31,16 +31,16 @@ public enum ReportBuilder {
         let areaCount = config.areas.count
         let workers = TaskPool.workers(jobs: jobs, tasks: employee.parts.reduce(0) { $0 + $1.chunkCount }
                                        + customer.parts.reduce(0) { $0 + $1.chunkCount })
-        func job(_ rows: SurveyRows, breakdownItem: Int?) -> ChunkJob {
+        func job(_ rows: SurveyRows) -> ChunkJob {
             let layout = AggregateLayout(instrument: config.instrument, kind: rows.kind,
                                          minAnsweredFraction: config.scoring.minAnsweredFraction,
                                          roles: config.scoring.roles)
+            let plan = BreakdownPlan(parts: rows.parts, form: config.instrument.form(rows.kind), layout: layout,
+                                     areaCount: areaCount)
             return ChunkJob(rows, layout: layout, waves: waves, areaCount: areaCount, reportWave: reportKey,
-                            breakdownItem: breakdownItem, workers: workers)
+                            breakdowns: plan, workers: workers)
         }
-        let employees = job(employee, breakdownItem: nil)
-        let customerForm = config.instrument.customer
-        let customers = job(customer, breakdownItem: customerForm.recommendItem == nil ? nil : customerForm.items.count - 1)
+        let employees = job(employee), customers = job(customer)
         // One parallel region over every chunk of both surveys.
         TaskPool.run(jobs: workers, tasks: employees.chunkCount + customers.chunkCount) { worker, task in
             if task < employees.chunkCount {
@@ -53,7 +53,7 @@ public enum ReportBuilder {
         let scorer = WaveScorer(config: config, employee: employees.totals(), customer: customers.totals())
         let perWave = waves.indices.map { scorer.score(wave: $0) }
         let waveLabels = Array(labels[...reportIndex])
-        let current = perWave[perWave.count - 1]
+        let current = Changes.apply(to: perWave[perWave.count - 1], perWave: perWave, labels: waveLabels)
         let last = waves.count - 1
         let comments = Comments.build([
             Comments.Source(kind: .employee, outputs: employeeOutputs.map(\.output),
@@ -68,10 +68,12 @@ public enum ReportBuilder {
             psychometrics: psychometrics(scorer.employee, scorer.customer, wave: last, areas: current,
                                          config: config),
             trends: Trends.points(perWave, labels: waveLabels, roles: config.scoring.roles),
-            evaporation: Trends.evaporation(perWave, labels: waveLabels, drop: config.scoring.evaporationDrop,
-                                            roles: config.scoring.roles),
-            customerBreakdowns: CustomerBreakdowns.build(parts: customer.parts, outputs: customerOutputs,
-                                                         config: config),
+            evaporation: Changes.significance(
+                Trends.evaporation(perWave, labels: waveLabels, drop: config.scoring.evaporationDrop,
+                                   roles: config.scoring.roles),
+                perWave: perWave, labels: waveLabels, roles: config.scoring.roles),
+            breakdowns: Breakdowns.build(job: employees, outputs: employeeOutputs, config: config, current: current)
+                + Breakdowns.build(job: customers, outputs: customerOutputs, config: config, current: current),
             comments: comments, submitted: first <= latest ? first...latest : nil)
     }
 

@@ -69,6 +69,8 @@ public struct AreaResult: Sendable {
     public var drivers: [Driver]?
     /// Every driver item ranked (for the Drivers sheet), nil like `drivers`.
     public var allDrivers: [Driver]?
+    /// Against the wave before the report wave (SPEC §5.2): the constructs, then `enps` and `nps`.
+    public var changes: [(key: String, change: Change?)] = []
 
     public func construct(_ name: String) -> ConstructResult? { constructs.first { $0.name == name }?.result }
 }
@@ -91,6 +93,8 @@ public struct Evaporation: Sendable, Equatable {
     public var peak: Double
     public var latest: Double
     public var drop: Double
+    /// Welch's test between the peak and the report wave (SPEC §5.2); nil for readiness.
+    public var significant: Bool? = nil
 }
 
 /// Item-level reliability of one construct (All areas, report wave).
@@ -98,12 +102,6 @@ public struct PsychometricItem: Sendable, Equatable {
     public var item: String
     public var rDrop: Double?
     public var alphaIfDropped: Double?
-}
-
-/// NPS by one customer breakdown (segment or channel), report wave, All areas.
-public struct BreakdownNPS: Sendable {
-    public var column: String
-    public var rows: [(value: String, nps: NPSResult)]
 }
 
 /// Verbatim comments of one group that reached `min_comment_group_size`, sorted (not in input order).
@@ -153,7 +151,8 @@ public struct ScoreReport: Sendable {
     public var psychometrics: [(construct: String, items: [PsychometricItem])]
     public var trends: [TrendPoint]
     public var evaporation: [Evaporation]
-    public var customerBreakdowns: [BreakdownNPS]
+    /// Area × value tables of the forms' breakdown columns (SPEC §5.3), employee then customer.
+    public var breakdowns: [Breakdown] = []
     public var comments: [CommentGroup]
     /// Earliest and latest `submitted_at` (seconds, UTC) of the rows scored, up to the report wave.
     public var submitted: ClosedRange<Int64>?

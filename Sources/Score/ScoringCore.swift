@@ -15,7 +15,7 @@ public enum ScoringCore {
                                  jobs: Int) throws(PipelineError) -> GroupTotals {
         let workers = TaskPool.workers(jobs: jobs, tasks: rows.parts.reduce(0) { $0 + $1.chunkCount })
         let job = ChunkJob(rows, layout: layout, waves: waves, areaCount: areaCount, reportWave: nil,
-                           breakdownItem: nil, workers: workers)
+                           breakdowns: nil, workers: workers)
         TaskPool.run(jobs: workers, tasks: job.chunkCount) { worker, chunk in job.run(chunk: chunk, worker: worker) }
         _ = try job.outputs()
         return job.totals()

@@ -133,11 +133,6 @@ enum WorkbookFixture {
             trends: trends,
             evaporation: [Evaporation(area: "Sales", metric: "employee_life", peakWave: "2026-Q1", peak: 66, latest: 52,
                                       drop: 14)],
-            customerBreakdowns: [
-                BreakdownNPS(column: "segment", rows: [("Business", nps(20, 50, 10)), ("Consumer", nps(24, 40, 20))]),
-                BreakdownNPS(column: "channel", rows: [("Phone", nps(18, 30, 25)), ("Web", nps(23, 55, 10)),
-                                                       ("Branch", nps(3, 0, 0, suppressed: true))]),
-            ],
             comments: [
                 CommentGroup(area: "Operations", survey: .employee, comments: [
                     "=HYPERLINK(\"http://example.com\",\"click\")", "+1 for the new rota", "@SUM(A1:A9)",
@@ -145,6 +140,35 @@ enum WorkbookFixture {
                 ]),
                 CommentGroup(area: "All areas", survey: .customer, comments: ["-2 stars: slow refunds", "Quick & kind <3"]),
             ])
+    }
+
+    /// Employees by role (Support's Frontline cell hidden, and Support's Manager and All areas'
+    /// Frontline with it, as the two-way pass would) and customers by channel (one empty cell).
+    static var breakdowns: [Breakdown] {
+        let areas = ["Operations", "Sales", "Support", "All areas"]
+        func cell(_ n: Int, _ means: [Double?], _ enps: Double?, hidden: Bool = false) -> BreakdownCell {
+            BreakdownCell(n: n, constructs: means.map { BreakdownFigure(n: n, value: hidden ? nil : $0, suppressed: hidden) },
+                          recommend: BreakdownFigure(n: n, value: hidden ? nil : enps, suppressed: hidden))
+        }
+        let employee = ["leadership", "management", "employee_life", "low_waste"]
+        let roles = Breakdown(
+            survey: .employee, column: "role", constructs: employee, recommendKey: "enps",
+            values: ["Frontline", "Manager"], areas: areas,
+            cells: [[cell(24, [70, 61, 68, 55], 12), cell(10, [77, 72, 75, 66], 30)],
+                    [cell(15, [45, 70, 50, 47], -20), cell(6, [56, 74, 57, 54], 0)],
+                    [cell(2, [0, 0, 0, 0], 0, hidden: true), cell(1, [0, 0, 0, 0], 0, hidden: true)],
+                    [cell(41, [0, 0, 0, 0], 0, hidden: true), cell(17, [71.2, 72.5, 69.1, 61.4], 17.6)]])
+        let customer = ["cx", "customer_life"]
+        let channels = Breakdown(
+            survey: .customer, column: "channel", constructs: customer, recommendKey: "nps",
+            values: ["Phone", "Web"], areas: areas,
+            cells: [[cell(12, [70, 66], 20), cell(10, [79, 71], 35)],
+                    [cell(18, [61, 55], -5), BreakdownCell(n: 0, constructs: customer.map { _ in
+                        BreakdownFigure(n: 0, value: nil, suppressed: false) },
+                        recommend: BreakdownFigure(n: 0, value: nil, suppressed: false))],
+                    [cell(4, [0, 0], 0, hidden: true), cell(0, [0, 0], 0, hidden: true)],
+                    [cell(34, [66.5, 60.8], 5.9), cell(10, [79, 71], 35)]])
+        return [roles, channels]
     }
 
     /// The smallest report for the golden Areas sheet: one area and All areas.

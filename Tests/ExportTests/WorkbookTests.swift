@@ -134,7 +134,7 @@ final class WorkbookTests: XCTestCase {
         empty.trends = []
         empty.evaporation = []
         empty.psychometrics = []
-        empty.customerBreakdowns = []
+        empty.breakdowns = []
         empty.comments = []
         let emptyArchive = try writeFixture(empty, in: folder, name: "empty.xlsx")
         XCTAssertFalse(try emptyArchive.partNames().contains { $0.hasPrefix("xl/charts/") })

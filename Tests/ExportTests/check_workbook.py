@@ -2,8 +2,9 @@
 """Independent reader of the executive workbook (openpyxl, not libxlsxwriter).
 
 Usage: check_workbook.py REPORT.xlsx REPORT.json
-Checks the sheet order, the active sheet, frozen panes, that every Summary and
-Areas figure equals the JSON (suppressed figures carry the marker "hidden"),
+Checks the sheet order, the active sheet, frozen panes, that every Summary,
+Areas and breakdown-sheet figure equals the JSON (suppressed figures carry the
+marker "hidden"),
 that no cell holds a formula and that no respondent id appears. Prints one line
 per problem and exits 1 if there is any.
 """
@@ -38,7 +39,9 @@ def same(cell_value, expected, where, suppressed=False):
 def main(xlsx_path, json_path):
     report = json.load(open(json_path, encoding="utf-8"))
     book = openpyxl.load_workbook(xlsx_path)
-    if book.sheetnames != SHEETS:
+    tables = breakdown_tables(report)
+    expected_sheets = SHEETS[:6] + [breakdown_sheet_name(survey, column) for survey, column in tables] + SHEETS[6:]
+    if book.sheetnames != expected_sheets:
         problems.append(f"sheet order: {book.sheetnames}")
     if book.active.title != "Summary":
         problems.append(f"active sheet: {book.active.title}")
@@ -92,6 +95,11 @@ def main(xlsx_path, json_path):
                 same(areas.cell(row=r, column=column).value, construct[field], f"{where} {field}",
                      construct["suppressed"])
 
+    for (survey, column), rows in tables.items():
+        name = breakdown_sheet_name(survey, column)
+        if name in book.sheetnames:
+            check_breakdown(book[name], rows)
+
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
@@ -103,6 +111,54 @@ def main(xlsx_path, json_path):
     for line in problems[:50]:
         print(line)
     return 1 if problems else 0
+
+
+def breakdown_tables(report):
+    """The JSON's breakdown rows grouped by (survey, column), in their order."""
+    tables = {}
+    for row in report["breakdowns"]:
+        tables.setdefault((row["survey"], row["column"]), []).append(row)
+    return tables
+
+
+def breakdown_sheet_name(survey, column):
+    return ("Employees" if survey == "employee" else "Customers") + " by " + column
+
+
+def check_breakdown(sheet, rows):
+    """Blocks in order: n, each construct of the rows, then eNPS / NPS; each a header row
+    starting "Area" with the values, then a row per area."""
+    first = rows[0]
+    recommend = "enps" if first["survey"] == "employee" else "nps"
+    figures = [None] + list(first["constructs"].keys()) + [recommend]
+    headers = [r for r in range(1, sheet.max_row + 1) if sheet.cell(row=r, column=1).value == "Area"]
+    if len(headers) != len(figures):
+        problems.append(f"{sheet.title}: {len(headers)} blocks, expected {len(figures)}")
+        return
+    values = list(dict.fromkeys(row["value"] for row in rows))
+    areas = list(dict.fromkeys(row["area"] for row in rows))
+    cells = {(row["value"], row["area"]): row for row in rows}
+    for header, figure in zip(headers, figures):
+        shown = [sheet.cell(row=header, column=2 + i).value for i in range(len(values))]
+        if shown != values:
+            problems.append(f"{sheet.title} row {header}: values {shown}, expected {values}")
+            continue
+        for a, area in enumerate(areas):
+            r = header + 1 + a
+            if sheet.cell(row=r, column=1).value != area:
+                problems.append(f"{sheet.title} row {r}: area {sheet.cell(row=r, column=1).value!r}, expected {area!r}")
+                continue
+            for v, value in enumerate(values):
+                cell = sheet.cell(row=r, column=2 + v).value
+                row = cells[(value, area)]
+                where = f"{sheet.title} {figure or 'n'} {area} / {value}"
+                if figure is None:
+                    same(cell, row["n"], where)
+                elif figure == recommend:
+                    same(cell, row[figure]["score"], where, row[figure]["suppressed"])
+                else:
+                    construct = row["constructs"][figure]
+                    same(cell, construct["mean"], where, construct["suppressed"])
 
 
 if __name__ == "__main__":

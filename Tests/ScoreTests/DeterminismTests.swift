@@ -24,7 +24,9 @@ final class DeterminismTests: XCTestCase {
         let form = T.instrument.form(kind)
         var random = LCG(state: seed)
         var table = ResponseTable(kind: kind, itemCount: form.items.count, breakdownCount: form.breakdowns.count)
-        for column in table.breakdownPools.indices { _ = table.breakdownPools[column].intern("") }
+        // Breakdown values, "frontline" the same value as "Frontline" (SPEC §5.3).
+        let values = ["", "Frontline", "Manager", "frontline"]
+        for column in table.breakdownPools.indices { for value in values { _ = table.breakdownPools[column].intern(value) } }
         table.answers.reserveCapacity(rows * form.items.count)
         for row in 0..<rows {
             let mood = random.next(3) - 1
@@ -41,6 +43,9 @@ final class DeterminismTests: XCTestCase {
             let area = tiny ? 3 : random.next(3)
             T.appendRowFacts(to: &table, area: area, wave: tiny ? T.q3 : [T.q1, T.q2, T.q3][random.next(3)],
                              line: row + 2, id: "r\(row)")
+            for column in table.breakdowns.indices {
+                table.breakdowns[column][row] = UInt32((row * 7 + column) % values.count)
+            }
         }
         return table
     }
@@ -87,7 +92,25 @@ final class DeterminismTests: XCTestCase {
         for (_, items) in report.psychometrics {
             for item in items { add(item.rDrop); add(item.alphaIfDropped) }
         }
-        for flag in report.evaporation { add(flag.peak); add(flag.latest); add(flag.drop) }
+        for flag in report.evaporation {
+            add(flag.peak); add(flag.latest); add(flag.drop); add(flag.significant.map { $0 ? 1 : 0 } ?? -1)
+        }
+        for group in report.areas {
+            for (_, change) in group.changes {
+                add(change?.delta); add(change?.pValue); add(change.map { $0.significant ? 1 : 0 } ?? -1)
+            }
+        }
+        for breakdown in report.breakdowns {
+            for value in breakdown.values { value.utf8.forEach { add(Int($0)) } }
+            for row in breakdown.cells {
+                for cell in row {
+                    add(cell.n)
+                    for figure in cell.constructs + [cell.recommend] {
+                        add(figure.n); add(figure.value); add(figure.suppressed ? 1 : 0)
+                    }
+                }
+            }
+        }
         return out
     }
 
@@ -106,6 +129,9 @@ final class DeterminismTests: XCTestCase {
                 XCTAssertNotNil(report.group("All areas").construct("leadership")?.alpha)
                 XCTAssertEqual(report.group("Tiny").construct("leadership")?.suppressed, true)
                 XCTAssertEqual(report.trends.count, 3 * 5)
+                // role, segment, channel; each "frontline" / "Frontline" once, by whichever came first.
+                XCTAssertEqual(report.breakdowns.map(\.values.count), [3, 3, 3])
+                XCTAssertNotNil(report.group("Alpha").changes.first?.change)
             }
         }
         let one = try XCTUnwrap(prints[1])

@@ -4,7 +4,7 @@ import SurveyModel
 import XLSXWriter
 
 /// The customer view: NPS with its interval and promoter / passive / detractor
-/// shares per area, then NPS by customer segment and by channel.
+/// shares per area (NPS by segment and by channel are on the breakdown sheets).
 struct CustomersSheet {
     let report: ScoreReport
     /// False when the run had no customer survey (SPEC §3.7): the sheet says so.
@@ -29,19 +29,6 @@ struct CustomersSheet {
         if row > 2 {
             try writer.sheet.autofilter(CellRange(1, 0, row - 1, 1 + Self.figures.count))
             try ConditionalRules.diverging(writer, range: areaRows, spread: 50)
-        }
-        for breakdown in report.customerBreakdowns {
-            row += 1
-            try writer.text(row, 0, "NPS by \(breakdown.column), All areas", formats.section, measure: false)
-            try writer.header(row + 1, 0, [breakdown.column.capitalized, ""] + Self.figures)
-            row += 2
-            let first = row
-            for entry in breakdown.rows {
-                try writer.text(row, 0, entry.value)
-                try writeNPS(writer, row: row, col: 2, entry.nps)
-                row += 1
-            }
-            if row > first { try ConditionalRules.diverging(writer, range: CellRange(first, 3, row - 1, 3), spread: 50) }
         }
         try writer.finish(freezeRow: 2, freezeCol: 1)
     }

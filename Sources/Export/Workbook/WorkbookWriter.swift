@@ -41,6 +41,7 @@ public enum WorkbookWriter {
         let formats = try WorkbookFormats(workbook)
         var sheets: [SheetWriter] = []
         for name in sheetNames {
+            if name == "Comments" { try BreakdownsSheet.writeAll(report: report, config: config, workbook: workbook, formats: formats) }
             // Comments can run to a row per respondent: that sheet alone is streamed.
             let streamed = name == "Comments"
             sheets.append(SheetWriter(try workbook.addSheet(name, constantMemory: streamed), formats, streamed: streamed))
