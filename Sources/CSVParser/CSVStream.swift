@@ -327,7 +327,14 @@ final class RecordCollector {
     var cutLength: Int?
 
     /// Adds a field, cut to `maxFieldBytes` at a UTF-8 character boundary when longer.
+    @inline(__always)
     func appendField(_ field: UnsafeMutableRawPointer?, _ length: Int) {
+        if length <= maxFieldBytes, cutLength == nil { return record.appendField(field, length) }
+        appendLongField(field, length)
+    }
+
+    /// A field at or over the limit, or the rest of one cut while parsed.
+    private func appendLongField(_ field: UnsafeMutableRawPointer?, _ length: Int) {
         if let cut = cutLength {
             cutLength = nil
             return record.appendField(field, min(length, cut))
@@ -356,9 +363,11 @@ private func fieldCallback(_ field: UnsafeMutableRawPointer?, _ length: Int, _ c
 
 private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
     guard let context else { return }
-    let collector = Unmanaged<RecordCollector>.fromOpaque(context).takeUnretainedValue()
-    collector.recordsSeen += 1
-    collector.record.withRecord(line: collector.recordLine, offset: collector.recordOffset,
-                                tooLongField: collector.tooLongField) { collector.onRecord?($0) }
-    collector.tooLongField = nil
+    // Guaranteed reference, as in `fieldCallback`.
+    Unmanaged<RecordCollector>.fromOpaque(context)._withUnsafeGuaranteedRef { collector in
+        collector.recordsSeen += 1
+        collector.record.withRecord(line: collector.recordLine, offset: collector.recordOffset,
+                                    tooLongField: collector.tooLongField) { collector.onRecord?($0) }
+        collector.tooLongField = nil
+    }
 }
