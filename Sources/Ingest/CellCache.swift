@@ -4,19 +4,43 @@ import SurveyModel
 /// breakdown code), so that a million rows cost a hash and a byte comparison each
 /// instead of building a String and folding its case. Columns with more distinct
 /// values than `limit` are still answered, just without caching the rest.
+///
+/// The table is open-addressed on the cell's FNV-1a hash (no second hash of the hash, as a
+/// `Dictionary` would do), with the cached cells' bytes end to end in one array.
 struct CellCache<Value> {
-    private var entries: [(bytes: [UInt8], value: Value)] = []
-    private var byHash: [UInt64: Int] = [:]
+    private var values: [Value] = []
+    private var hashes: [UInt64] = []
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+    /// Index into `values` + 1 per slot, 0 for an empty one; allocated at the first miss.
+    private var slots: [Int32] = []
     private static var limit: Int { 4096 }
+    /// A power of two, twice `limit`: probes stay short.
+    private static var slotCount: Int { 8192 }
 
     mutating func value<Cell: ValueParser.Bytes>(for cell: Cell, compute: (Cell) -> Value) -> Value {
         let hash = FNV1a.hash(cell)
-        if let index = byHash[hash], entries[index].bytes.elementsEqual(cell) { return entries[index].value }
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & (Self.slotCount - 1)
+        if !slots.isEmpty {
+            while case let entry = Int(slots[slot]), entry != 0 {
+                if hashes[entry - 1] == hash, matches(entry - 1, cell) { return values[entry - 1] }
+                slot = (slot + 1) & (Self.slotCount - 1)
+            }
+        }
         let value = compute(cell)
-        if entries.count < Self.limit, byHash[hash] == nil {
-            byHash[hash] = entries.count
-            entries.append((Array(cell), value))
+        if values.count < Self.limit {
+            if slots.isEmpty { slots = Array(repeating: 0, count: Self.slotCount) }
+            values.append(value)
+            hashes.append(hash)
+            bytes.append(contentsOf: cell)
+            ends.append(bytes.count)
+            slots[slot] = Int32(values.count)
         }
         return value
+    }
+
+    private func matches<Cell: ValueParser.Bytes>(_ entry: Int, _ cell: Cell) -> Bool {
+        let start = entry == 0 ? 0 : ends[entry - 1]
+        return bytes[start..<ends[entry]].elementsEqual(cell)
     }
 }
