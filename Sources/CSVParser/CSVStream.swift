@@ -58,12 +58,21 @@ public final class CSVStream {
     /// A transcoded file is read from its first byte whatever the range (`onBytes` sees the
     /// file's own bytes, all of them), and `range` counts bytes of its UTF-8 text.
     /// - Returns: what the read saw: the lines it read, and whether it ended between records.
+    /// `onRecord` does not escape (the collector holds it only during the read), so what it captures
+    /// needs no box and no dynamic exclusivity check per record.
     @discardableResult
     public func read(path: String, range: Range<Int>? = nil, onBytes: (UnsafeRawBufferPointer) -> Void,
-                     onRecord: @escaping (BorrowedRecord) -> Void) throws(CSVStreamError) -> CSVStreamEnd {
+                     onRecord: (BorrowedRecord) -> Void) throws(CSVStreamError) -> CSVStreamEnd {
+        try withoutActuallyEscaping(onRecord) { (onRecord) throws(CSVStreamError) -> CSVStreamEnd in
+            collector.onRecord = onRecord
+            defer { collector.onRecord = nil }
+            return try read(path: path, range: range, onBytes: onBytes)
+        }
+    }
+
+    private func read(path: String, range: Range<Int>?,
+                      onBytes: (UnsafeRawBufferPointer) -> Void) throws(CSVStreamError) -> CSVStreamEnd {
         let file = try open(path)
-        collector.onRecord = onRecord
-        defer { collector.onRecord = nil }
         if encoding.needsTranscoding {
             try readTranscoded(file, from: range?.lowerBound ?? 0, to: range?.upperBound ?? Int.max,
                                onBytes: onBytes) { chunk, _ throws(CSVStreamError) in

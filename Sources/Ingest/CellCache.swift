@@ -1,3 +1,4 @@
+import Foundation
 import SurveyModel
 
 /// Remembers what each distinct cell of a column turned into (an area index, a
@@ -40,7 +41,12 @@ struct CellCache<Value> {
     }
 
     private func matches<Cell: ValueParser.Bytes>(_ entry: Int, _ cell: Cell) -> Bool {
-        let start = entry == 0 ? 0 : ends[entry - 1]
-        return bytes[start..<ends[entry]].elementsEqual(cell)
+        let start = entry == 0 ? 0 : ends[entry - 1], count = ends[entry] - start
+        guard count == cell.count else { return false }
+        if count == 0 { return true }
+        let same = bytes.withUnsafeBufferPointer { cached in
+            cell.withContiguousStorageIfAvailable { memcmp(cached.baseAddress! + start, $0.baseAddress!, count) == 0 }
+        }
+        return same ?? bytes[start..<ends[entry]].elementsEqual(cell)
     }
 }

@@ -59,6 +59,12 @@ final class AnswerRowTests: XCTestCase {
         }
         // The first 4,096 distinct cells were cached; the rest were computed both times.
         XCTAssertEqual(computed, 6_000 + (6_000 - 4_096))
+        // An empty cell (a blank area) is cached like any other.
+        var blank = CellCache<Int>(), blankComputed = 0
+        let empty = [UInt8]()
+        for _ in 0..<2 { XCTAssertEqual(blank.value(for: empty[...]) { _ in blankComputed += 1; return 7 }, 7) }
+        XCTAssertEqual(blank.value(for: Array("x".utf8)[...]) { _ in 8 }, 8)
+        XCTAssertEqual(blankComputed, 1)
     }
 
     func testIsMissingByAlphabetThenTexts() {
