@@ -19,25 +19,37 @@ struct CellCache<Value> {
     /// A power of two, twice `limit`: probes stay short.
     private static var slotCount: Int { 8192 }
 
+    /// Inlined, so that `compute` is called without a closure context (no retain of what it
+    /// captures per cell); the probe and the insertion stay out of line.
+    @inline(__always)
     mutating func value<Cell: ValueParser.Bytes>(for cell: Cell, compute: (Cell) -> Value) -> Value {
         let hash = FNV1a.hash(cell)
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & (Self.slotCount - 1)
-        if !slots.isEmpty {
-            while case let entry = Int(slots[slot]), entry != 0 {
-                if hashes[entry - 1] == hash, matches(entry - 1, cell) { return values[entry - 1] }
-                slot = (slot + 1) & (Self.slotCount - 1)
-            }
-        }
+        let (slot, entry) = find(cell, hash: hash)
+        if let entry { return values[entry] }
         let value = compute(cell)
-        if values.count < Self.limit {
-            if slots.isEmpty { slots = Array(repeating: 0, count: Self.slotCount) }
-            values.append(value)
-            hashes.append(hash)
-            bytes.append(contentsOf: cell)
-            ends.append(bytes.count)
-            slots[slot] = Int32(values.count)
-        }
+        remember(value, cell: cell, hash: hash, slot: slot)
         return value
+    }
+
+    /// The cached entry of `cell`, or the empty slot where it would go.
+    private func find<Cell: ValueParser.Bytes>(_ cell: Cell, hash: UInt64) -> (slot: Int, entry: Int?) {
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & (Self.slotCount - 1)
+        if slots.isEmpty { return (slot, nil) }
+        while case let entry = Int(slots[slot]), entry != 0 {
+            if hashes[entry - 1] == hash, matches(entry - 1, cell) { return (slot, entry - 1) }
+            slot = (slot + 1) & (Self.slotCount - 1)
+        }
+        return (slot, nil)
+    }
+
+    private mutating func remember<Cell: ValueParser.Bytes>(_ value: Value, cell: Cell, hash: UInt64, slot: Int) {
+        guard values.count < Self.limit else { return }
+        if slots.isEmpty { slots = Array(repeating: 0, count: Self.slotCount) }
+        values.append(value)
+        hashes.append(hash)
+        bytes.append(contentsOf: cell)
+        ends.append(bytes.count)
+        slots[slot] = Int32(values.count)
     }
 
     private func matches<Cell: ValueParser.Bytes>(_ entry: Int, _ cell: Cell) -> Bool {
