@@ -65,7 +65,7 @@ final class WorkbookLayoutTests: XCTestCase {
         XCTAssertTrue(workbook.contains("localSheetId=\"8\">Method!$1:$1</definedName>"),
                       "Method's later pages repeat its title only")
         XCTAssertTrue(workbook.contains("localSheetId=\"1\">Areas!$1:$2</definedName>"))
-        XCTAssertTrue(workbook.contains("localSheetId=\"0\">Summary!$1:$3</definedName>"))
+        XCTAssertTrue(workbook.contains("localSheetId=\"0\">Summary!$1:$6</definedName>"))
         XCTAssertTrue(try archive.part("xl/worksheets/sheet1.xml").contains("<rowBreaks"), "the charts start a page")
     }
 
@@ -87,12 +87,12 @@ final class WorkbookLayoutTests: XCTestCase {
                                 "Led and managed", "Managed, not led"])
     }
 
-    /// Readiness chart: 6 areas + All areas fit the minimum 288 px; 30 + All areas need 96 + 24 × 31 = 840 px.
+    /// Readiness chart: 6 areas + All areas fit the minimum 288 px; 30 + All areas need 96 + 20 × 31 = 716 px.
     /// Its anchor spans rows of 20 px below the table: (to row − from row) × 20 + (to − from offset) / 9,525
     /// EMU per pixel. Every bar is labelled with its area.
     func testReadinessChartHeightGrowsWithTheAreas() throws {
         let folder = try TemporaryFolder()
-        for (count, height) in [(6, 288), (30, 840)] {
+        for (count, height) in [(6, 288), (30, 716)] {
             var report = WorkbookFixture.report
             let areas = (1...count).map { index in
                 WorkbookFixture.area("Area \(index)", employeeN: 40, customerN: 30, headcount: 50,
@@ -109,9 +109,29 @@ final class WorkbookLayoutTests: XCTestCase {
             XCTAssertEqual((rows[1] - rows[0]) * 20 + (offsets[1] - offsets[0]) / 9525, height, "\(count) areas")
             let bars = try archive.part("xl/charts/chart1.xml")
             for index in 1...count {
-                XCTAssertTrue(bars.contains("<a:t>Area \(index)  "), "bar \(index) of \(count) is labelled")
+                XCTAssertTrue(bars.contains("<a:t>Area\u{00A0}\(index)</a:t>"), "bar \(index) of \(count) is labelled")
             }
         }
+    }
+
+    /// 45 areas whose readiness rises with their number: the chart shows Areas 45–26 and 20–1, says so,
+    /// and leaves out Areas 21–25 (the Summary table still lists all 45).
+    func testBeyondFortyAreasTheChartShowsTheHighestAndLowestTwenty() throws {
+        var report = WorkbookFixture.report
+        report.areas = (1...45).map { index in
+            WorkbookFixture.area("Area \(index)", employeeN: 40, customerN: 30, headcount: 50,
+                                 lead: 30 + Double(index), mgmt: 50, life: 55, waste: 50, cx: 60, customerLife: 58)
+        } + [WorkbookFixture.areas[3]]
+        let folder = try TemporaryFolder()
+        let bars = try write(report, in: folder).part("xl/charts/chart1.xml")
+        XCTAssertTrue(bars.contains("Readiness by area, 2026-Q3: the 20 highest and 20 lowest of 45 areas"))
+        for index in Array(1...20) + Array(26...45) {
+            XCTAssertTrue(bars.contains("<a:t>Area\u{00A0}\(index)</a:t>"), "Area \(index) has its bar")
+        }
+        for index in 21...25 {
+            XCTAssertFalse(bars.contains("<a:t>Area\u{00A0}\(index)</a:t>"), "Area \(index) is in the middle")
+        }
+        XCTAssertTrue(bars.contains("<a:t>All\u{00A0}areas</a:t>"))
     }
 
     /// With bands 70 / 50 the heat maps colour at 70 and 50, not at 40 / 60 / 80.

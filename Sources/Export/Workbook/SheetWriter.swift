@@ -143,10 +143,12 @@ final class SheetWriter {
         try sheet.printSetup(setup)
     }
 
-    /// Places a chart with its top-left corner 4 pixels inside the given cell, scaled from 480 × 288 pixels.
-    func insertChart(_ chart: XLSXChart, row: Int, col: Int, xScale: Double, yScale: Double) throws(XLSXError) {
+    /// Places a chart with its top-left corner `xOffset` (default 4) and 4 pixels inside the given cell,
+    /// scaled from 480 × 288 pixels.
+    func insertChart(_ chart: XLSXChart, row: Int, col: Int, xScale: Double, yScale: Double,
+                     xOffset: Int = 4) throws(XLSXError) {
         try sheet.insertChart(chart, row: row, col: col,
-                              ChartPlacement(xScale: xScale, yScale: yScale, xOffset: 4, yOffset: 4))
+                              ChartPlacement(xScale: xScale, yScale: yScale, xOffset: xOffset, yOffset: 4))
     }
 
     /// Lines each row needs so its wrapped cells show in full (word wrap wastes some space).

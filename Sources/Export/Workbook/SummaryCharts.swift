@@ -1,3 +1,4 @@
+import Foundation
 import Score
 import SurveyModel
 import XLSXWriter
@@ -18,9 +19,9 @@ struct SummaryCharts {
     /// Up to this many areas every area has a bar; beyond it the highest and lowest half each.
     static let maxBars = 40
     /// Pixels per bar and around the bars (title, axis).
-    static let barPitch = 24.0
+    static let barPitch = 20.0
     static let barFrame = 96.0
-    static let barWidth = 600.0
+    static let barWidth = 640.0
 
     /// Places the charts from `row` down; returns the rows that start a printed page (the drivers chart).
     func write(_ writer: SheetWriter, belowRow row: Int) throws(XLSXError) -> [Int] {
@@ -36,8 +37,9 @@ struct SummaryCharts {
         if !points.isEmpty {
             let side = Self.scatterSide(points: points.count)
             let chart = try scatterChart(points)
-            try writer.insertChart(chart, row: row, col: bars.rows.isEmpty ? 0 : columnAfter(writer, pixels: Self.barWidth + 24),
-                                   xScale: side / 480, yScale: side / 288)
+            let place = bars.rows.isEmpty ? (col: 0, offset: 4) : position(writer, pixels: Self.barWidth + 24)
+            try writer.insertChart(chart, row: row, col: place.col, xScale: side / 480, yScale: side / 288,
+                                   xOffset: place.offset)
             height = max(height, side)
         }
         let driversRow = row + Self.rows(pixels: height) + 1
@@ -60,7 +62,7 @@ struct SummaryCharts {
 
     /// The side in pixels of the (square) leadership-vs-management chart.
     static func scatterSide(points: Int) -> Double {
-        min(560, 440 + 8 * Double(points))
+        min(480, 400 + 8 * Double(points))
     }
 
     // MARK: Readiness bars
@@ -118,7 +120,8 @@ struct SummaryCharts {
                                       : WorkbookFormats.barColor(index: bandIndex(bar.readiness), count: bands.count + 1),
                                   width: thickness))
             series.marker(.none)
-            try series.pointLabels([.text("\(bar.area)  \(TrendsSheet.oneDecimal(bar.readiness))"), .none],
+            // The area's name inside the bar's start, its readiness right of its end.
+            try series.pointLabels([.text(Self.barLabel(bar)), .text(TrendsSheet.oneDecimal(bar.readiness))],
                                    position: .right, fontSize: 8)
         }
         for index in bands.indices {
@@ -136,6 +139,11 @@ struct SummaryCharts {
         chart.hideAxis(.y)
         chart.hideGridlines(.y)
         return chart
+    }
+
+    /// The area's name on one line: LibreOffice wraps a label at its spaces, so they are no-break spaces.
+    static func barLabel(_ bar: Bar) -> String {
+        bar.area.replacingOccurrences(of: " ", with: "\u{00A0}")
     }
 
     /// "Ready ≥ 75".
@@ -215,14 +223,14 @@ struct SummaryCharts {
         return chart
     }
 
-    /// The first column whose left edge is at least `pixels` from column A.
-    private func columnAfter(_ writer: SheetWriter, pixels: Double) -> Int {
-        var used = 0.0
-        var col = 0
-        while used < pixels && col < 200 {
-            used += writer.finalWidth(col) * 7 + 5
-            col += 1
+    /// The column holding the point `pixels` from column A's left edge, and the offset into it.
+    private func position(_ writer: SheetWriter, pixels: Double) -> (col: Int, offset: Int) {
+        var left = 0.0
+        for col in 0..<200 {
+            let width = writer.finalWidth(col) * 7 + 5
+            if left + width > pixels { return (col, Int(pixels - left)) }
+            left += width
         }
-        return col
+        return (200, 0)
     }
 }

@@ -55,8 +55,7 @@ struct SummarySheet {
         let chartRow = try writeNotes(writer, from: lastRow + 2) + 1
         let charts = SummaryCharts(report: report, config: config, workbook: workbook, data: data)
         let chartPages = try charts.write(writer, belowRow: chartRow)
-        // Later pages hold the charts: only the title and what the figures cover repeat there.
-        try writer.finish(freezeRow: Self.headerRow + 1, freezeCol: 1, wrapColumns: textCols.subtracting([2]), repeatRows: 0...2,
+        try writer.finish(freezeRow: Self.headerRow + 1, freezeCol: 1, wrapColumns: textCols.subtracting([2]),
                           pageBreaksBefore: [chartRow] + chartPages)
         writer.sheet.activate()
     }

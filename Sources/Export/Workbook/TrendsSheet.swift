@@ -21,7 +21,6 @@ struct TrendsSheet {
             ("customer_life", { $0.customerLife }, false), ("lmi", { $0.lmi }, true),
         ]
     }
-    static let chartCol = columns.count + 1
 
     func write(_ writer: SheetWriter) throws(XLSXError) {
         let formats = writer.formats
@@ -43,12 +42,15 @@ struct TrendsSheet {
                 previous = point
             }
         }
-        writer.cap(Self.columns.count - 1, 70)
+        writer.cap(Self.columns.count - 1, 48)
         if row > 2 {
             try writer.sheet.autofilter(CellRange(1, 0, row - 1, Self.columns.count - 1))
         }
-        try writeWideBlock(writer, points: points)
-        try writer.finish(freezeRow: 2, freezeCol: 2, wrapColumns: [Self.columns.count - 1])
+        // The chart goes under the table, on a printed page of its own, so the table prints at a readable size.
+        let chartRow = row + 1
+        let charted = try writeWideBlock(writer, points: points, row: chartRow)
+        try writer.finish(freezeRow: 2, freezeCol: 2, wrapColumns: [Self.columns.count - 1],
+                          pageBreaksBefore: charted ? [chartRow] : [])
     }
 
     /// Areas in report order (configured areas, then All areas), then any others found in the trends.
@@ -92,12 +94,14 @@ struct TrendsSheet {
         if !notes.isEmpty { try writer.text(row, Self.columns.count - 1, notes.joined(separator: "; "), formats.wrapped) }
     }
 
-    /// Wave × area readiness, the data of the line chart, on the chart-data sheet; the chart right of the table.
-    private func writeWideBlock(_ writer: SheetWriter, points: [String: [String: TrendPoint]]) throws(XLSXError) {
+    /// Wave × area readiness, the data of the line chart, on the chart-data sheet; the chart at `row`.
+    /// Returns whether there was a chart to draw.
+    private func writeWideBlock(_ writer: SheetWriter, points: [String: [String: TrendPoint]],
+                                row: Int) throws(XLSXError) -> Bool {
         let areas = orderedAreas().filter { area in
             points[area]?.values.contains { $0.readiness != nil } ?? false
         }
-        guard !report.waves.isEmpty, !areas.isEmpty else { return }
+        guard !report.waves.isEmpty, !areas.isEmpty else { return false }
         let first = try data.block("Readiness by wave", header: ["Wave"] + areas, rows: report.waves.map { wave in
             [.text(wave)] + areas.map { area in points[area]?[wave]?.readiness.map(ChartCell.number) ?? .blank }
         })
@@ -124,7 +128,8 @@ struct TrendsSheet {
         }
         try chart.hideLegendEntries(unlabelled)
         chart.axis(.y, AxisOptions(name: "Readiness (0–100)", min: 0, max: 100, majorUnit: 20))
-        try writer.insertChart(chart, row: 1, col: Self.chartCol, xScale: 1.4, yScale: 1.2)
+        try writer.insertChart(chart, row: row, col: 0, xScale: 1.8, yScale: 1.6)
+        return true
     }
 
     static func oneDecimal(_ value: Double) -> String {
