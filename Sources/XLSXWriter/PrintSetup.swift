@@ -20,9 +20,6 @@ public struct PrintSetup: Sendable {
         self.pageBreaksBefore = pageBreaksBefore
     }
 
-    /// Excel's limit on a header or footer string.
-    public static let maxLength = 255
-
     /// Text shown literally inside a header or footer (`&` doubled).
     public static func escaped(_ text: String) -> String {
         text.split(separator: "&", omittingEmptySubsequences: false).joined(separator: "&&")

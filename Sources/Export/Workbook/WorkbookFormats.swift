@@ -10,13 +10,8 @@ struct WorkbookFormats {
     static let hiddenMarker = "hidden"
 
     static let grey: Color = 0x808080
-    static let green: Color = 0x2E7D32
-    static let amber: Color = 0xF0A30A
     static let red: Color = 0xC62828
     static let blue: Color = 0x1F4E79
-    static let heatLow: Color = 0xF8696B
-    static let heatMid: Color = 0xFFEB84
-    static let heatHigh: Color = 0x63BE7B
     static let divergingLow: Color = 0xF4A582
     static let divergingMid: Color = 0xF7F7F7
     static let divergingHigh: Color = 0x92C5DE
@@ -145,10 +140,4 @@ struct WorkbookFormats {
     static let totalMarker: Color = 0x404040
     /// The lines of areas that are not highlighted in a chart.
     static let fadedLine: Color = 0xC8C8C8
-
-    /// The chart colour matching `bandFill`.
-    static func bandColor(index: Int, count: Int) -> Color {
-        if index == 0 { return green }
-        return index >= count - 1 ? red : amber
-    }
 }
