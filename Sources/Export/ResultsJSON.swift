@@ -14,6 +14,7 @@ public enum ResultsJSON {
             ("inputs", .array(metadata.inputs.map(input))),
             ("rejected_by_reason", .object(metadata.rejectedByReason.map { ($0.reason.rawValue, .integer($0.count)) })),
             ("areas", .array(report.areas.map(area))),
+            ("themes", themes(report.themes)),
             ("psychometrics", .object(report.psychometrics.map { construct in
                 (construct.construct, .object(construct.items.map { item in
                     (item.item, .object([("r_drop", .number(item.rDrop)),

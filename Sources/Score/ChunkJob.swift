@@ -11,6 +11,10 @@ struct ChunkOutput {
     /// Report-wave comments and the area of each.
     var comments = TextColumn()
     var commentAreas: [UInt16] = []
+    /// Per comment, its themes and digest prefix; per area, its comment and theme counts (`CommentPass`).
+    var commentThemes: [UInt64] = []
+    var commentDigests: [UInt64] = []
+    var themeCounts: [Int64] = []
     /// Per breakdown column, `AggregateLayout.codes` counts of the 0–10 answer per code of
     /// the part's pool (report wave).
     var breakdownCounts: [[Int64]] = []
@@ -35,6 +39,8 @@ final class ChunkJob: @unchecked Sendable {
     let reportWave: Int32?
     /// The 0–10 item counted per breakdown (customers), if any.
     let breakdownItem: Int?
+    /// Themes, digests and counts of the report wave's comments, when collected.
+    let commentPass: CommentPass?
     let chunks: [(part: Int, index: Int)]
     private let width: Int
     private let workers: Int
@@ -42,13 +48,14 @@ final class ChunkJob: @unchecked Sendable {
     private let slots: UnsafeMutableBufferPointer<ChunkOutput>
 
     init(_ rows: SurveyRows, layout: AggregateLayout, waves: [Int32], areaCount: Int, reportWave: Int32?,
-         breakdownItem: Int?, workers: Int) {
+         breakdownItem: Int?, commentPass: CommentPass? = nil, workers: Int) {
         self.rows = rows
         self.layout = layout
         self.waves = waves
         self.areaCount = areaCount
         self.reportWave = reportWave
         self.breakdownItem = breakdownItem
+        self.commentPass = commentPass
         chunks = rows.parts.enumerated().flatMap { part, store in (0..<store.chunkCount).map { (part, $0) } }
         width = waves.count * areaCount * layout.width
         self.workers = max(1, workers)
@@ -86,6 +93,7 @@ final class ChunkJob: @unchecked Sendable {
             }
         }
         let groupWidth = layout.width, items = table.itemCount
+        var scratch = ThemeMatcher.Scratch()
         withUnsafeTemporaryAllocation(of: Int64.self, capacity: max(1, layout.largestConstruct)) { units in
             table.answers.withUnsafeBufferPointer { answers in
                 for row in 0..<table.count {
@@ -104,6 +112,7 @@ final class ChunkJob: @unchecked Sendable {
                     if !table.comments[row].isEmpty {
                         output.comments.append(table.comments[row])
                         output.commentAreas.append(UInt16(area))
+                        commentPass?.add(table.comments[row], area: area, to: &output, scratch: &scratch)
                     }
                     if let item = breakdownItem {
                         let answer = Int(answers[row * items + item])

@@ -31,12 +31,14 @@ public enum ReportBuilder {
         let areaCount = config.areas.count
         let workers = TaskPool.workers(jobs: jobs, tasks: employee.parts.reduce(0) { $0 + $1.chunkCount }
                                        + customer.parts.reduce(0) { $0 + $1.chunkCount })
+        let commentPass = CommentPass(themes: config.instrument.commentThemes,
+                                      reportName: config.reportName(wave: labels[reportIndex]), areaCount: areaCount)
         func job(_ rows: SurveyRows, breakdownItem: Int?) -> ChunkJob {
             let layout = AggregateLayout(instrument: config.instrument, kind: rows.kind,
                                          minAnsweredFraction: config.scoring.minAnsweredFraction,
                                          roles: config.scoring.roles)
             return ChunkJob(rows, layout: layout, waves: waves, areaCount: areaCount, reportWave: reportKey,
-                            breakdownItem: breakdownItem, workers: workers)
+                            breakdownItem: breakdownItem, commentPass: commentPass, workers: workers)
         }
         let employees = job(employee, breakdownItem: nil)
         let customerForm = config.instrument.customer
@@ -55,12 +57,12 @@ public enum ReportBuilder {
         let waveLabels = Array(labels[...reportIndex])
         let current = perWave[perWave.count - 1]
         let last = waves.count - 1
-        let comments = Comments.build([
+        let (comments, themes) = Comments.build([
             Comments.Source(kind: .employee, outputs: employeeOutputs.map(\.output),
                             respondents: (0..<areaCount).map { scorer.employee.rows(wave: last, area: $0) }),
             Comments.Source(kind: .customer, outputs: customerOutputs.map(\.output),
                             respondents: (0..<areaCount).map { scorer.customer.rows(wave: last, area: $0) }),
-        ], config: config, jobs: jobs)
+        ], pass: commentPass, themes: config.instrument.commentThemes, config: config, jobs: jobs)
         let outputs = employeeOutputs.map(\.output) + customerOutputs.map(\.output)
         let first = outputs.map(\.first).min() ?? .max, latest = outputs.map(\.last).max() ?? .min
         return ScoreReport(
@@ -72,7 +74,7 @@ public enum ReportBuilder {
                                             roles: config.scoring.roles),
             customerBreakdowns: CustomerBreakdowns.build(parts: customer.parts, outputs: customerOutputs,
                                                          config: config),
-            comments: comments, submitted: first <= latest ? first...latest : nil)
+            comments: comments, themes: themes, submitted: first <= latest ? first...latest : nil)
     }
 
     /// Rows already in memory (tests and small inputs), no duplicates excluded.

@@ -106,11 +106,13 @@ public struct BreakdownNPS: Sendable {
     public var rows: [(value: String, nps: NPSResult)]
 }
 
-/// Verbatim comments of one group that reached `min_comment_group_size`, sorted (not in input order).
+/// Verbatim comments of one shown group (SPEC §9.1), in digest order (not in input order).
 public struct CommentGroup: Sendable {
     public var area: String
     public var survey: SurveyKind
     public var comments: CommentTexts
+    /// Per comment, its themes as bits in config order (0: `other`); empty when not matched.
+    public var themes: [UInt64] = []
 }
 
 /// Comment texts in their sorted order, read as a `String` one at a time. They stay
@@ -155,6 +157,8 @@ public struct ScoreReport: Sendable {
     public var evaporation: [Evaporation]
     public var customerBreakdowns: [BreakdownNPS]
     public var comments: [CommentGroup]
+    /// Theme counts and examples (SPEC §9.1).
+    public var themes = ThemeSummary()
     /// Earliest and latest `submitted_at` (seconds, UTC) of the rows scored, up to the report wave.
     public var submitted: ClosedRange<Int64>?
 }
