@@ -16,7 +16,7 @@ enum Comments {
     /// What one survey's shown group keeps while it is sorted.
     private struct Sorted {
         var group: CommentGroup
-        /// Per theme (`other` last), the positions of its first examples in the group.
+        /// Per theme (`other` last), the positions of its first distinct examples in the group.
         var examples: [[Int]]
         var digests: [UInt64]
         var texts: [ArraySlice<UInt8>]
@@ -87,11 +87,12 @@ enum Comments {
             }
             let count = counters[1 + theme]
             return ThemeCount(area: area, survey: survey, theme: name, comments: count,
-                              share: comments == 0 ? nil : Double(count) / Double(comments) * 100, suppressed: false)
+                              share: comments == 0 ? nil : Double(count) / Double(comments) * 100, suppressed: false,
+                              groupComments: comments)
         }
     }
 
-    /// Per theme with comments, the `limit` smallest digests among `groups`' examples.
+    /// Per theme with comments, the `limit` distinct texts of smallest digest among `groups`' examples.
     private static func examples(of groups: [Sorted], area: String, survey: SurveyKind, names: [String], limit: Int,
                                  salt: [UInt8]) -> [ThemeExamples] {
         names.indices.compactMap { theme in
@@ -100,9 +101,13 @@ enum Comments {
                 CommentDigest.precedes(a.0.digests[a.1], b.0.digests[b.1], salt: salt,
                                        texts: (a.0.texts[a.1], b.0.texts[b.1]))
             }
-            guard !picks.isEmpty else { return nil }
+            var chosen: [ArraySlice<UInt8>] = []
+            for (group, position) in picks where chosen.count < limit && chosen.last != group.texts[position] {
+                chosen.append(group.texts[position])
+            }
+            guard !chosen.isEmpty else { return nil }
             return ThemeExamples(area: area, survey: survey, theme: names[theme],
-                                 comments: picks.prefix(limit).map { $0.0.group.comments[$0.1] })
+                                 comments: chosen.map { String(decoding: $0, as: UTF8.self) })
         }
     }
 
@@ -125,14 +130,18 @@ enum Comments {
         let themes = places.map { source.outputs[Int($0 >> 32)].commentThemes[Int($0 & 0xFFFF_FFFF)] }
         let other = pass.matcher.themeCount
         var examples = [[Int]](repeating: [], count: other + 1)
+        // The same text has the same digest, so repeats are neighbours: each is shown once.
+        func take(_ theme: Int, _ position: Int) {
+            guard examples[theme].count < limit else { return }
+            if let last = examples[theme].last, texts[last] == texts[position] { return }
+            examples[theme].append(position)
+        }
         for (position, bits) in themes.enumerated() {
             if bits == 0 {
-                if examples[other].count < limit { examples[other].append(position) }
+                take(other, position)
                 continue
             }
-            for theme in 0..<other where bits & (1 << UInt64(theme)) != 0 && examples[theme].count < limit {
-                examples[theme].append(position)
-            }
+            for theme in 0..<other where bits & (1 << UInt64(theme)) != 0 { take(theme, position) }
         }
         let group = CommentGroup(area: name, survey: source.kind,
                                  comments: CommentTexts(columns: source.outputs.map(\.comments), places: places),

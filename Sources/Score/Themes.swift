@@ -11,14 +11,18 @@ public struct ThemeCount: Sendable, Equatable {
     public var comments: Int?
     public var share: Double?
     public var suppressed: Bool
+    /// The group's comments (the share's denominator), nil like `comments`; not in the JSON.
+    public var groupComments: Int?
 
-    public init(area: String, survey: SurveyKind, theme: String, comments: Int?, share: Double?, suppressed: Bool) {
+    public init(area: String, survey: SurveyKind, theme: String, comments: Int?, share: Double?, suppressed: Bool,
+                groupComments: Int? = nil) {
         self.area = area
         self.survey = survey
         self.theme = theme
         self.comments = comments
         self.share = share
         self.suppressed = suppressed
+        self.groupComments = groupComments
     }
 }
 

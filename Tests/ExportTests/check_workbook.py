@@ -13,7 +13,7 @@ import sys
 
 import openpyxl
 
-SHEETS = ["Summary", "Areas", "Items", "Drivers", "Trends", "Customers", "Comments", "Data quality", "Method"]
+SHEETS = ["Summary", "Areas", "Items", "Drivers", "Trends", "Customers", "Themes", "Comments", "Data quality", "Method"]
 MARKER = "hidden"
 SUMMARY_HEADER_ROW = 6  # 1-based row of the Summary table's header
 CONSTRUCT_COLUMNS = {"leadership": 6, "management": 7, "employee_life": 8, "customer_life": 9}

@@ -35,8 +35,10 @@ final class CommentThemesConfigTests: XCTestCase {
     }
 
     func testNoThemesAndTheOutputDefaults() throws {
+        // Without an instrument section the default instrument applies, with the eight wastes.
         let parsed = try ConfigLoader.parse(Data(#"{"areas": \#(oneArea)}"#.utf8))
-        XCTAssertEqual(parsed.instrument.commentThemes, [])
+        XCTAssertEqual(parsed.instrument.commentThemes.map(\.name),
+                       ["defects", "overproduction", "waiting", "talent", "transport", "inventory", "motion", "processing"])
         XCTAssertEqual(parsed.output, OutputOptions(commentExamples: 3, perArea: false))
         let set = try ConfigLoader.parse(Data(#"{"areas": \#(oneArea), "output": {"comment_examples": 0, "per_area": true}}"#.utf8))
         XCTAssertEqual(set.output, OutputOptions(commentExamples: 0, perArea: true))

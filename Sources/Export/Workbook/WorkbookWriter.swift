@@ -8,7 +8,7 @@ import XLSXWriter
 public enum WorkbookWriter {
     /// The sheet names, in workbook order.
     static let sheetNames = [
-        "Summary", "Areas", "Items", "Drivers", "Trends", "Customers", "Comments", "Data quality", "Method",
+        "Summary", "Areas", "Items", "Drivers", "Trends", "Customers", "Themes", "Comments", "Data quality", "Method",
     ]
 
     /// Fails unless the installed libxlsxwriter is the series the workbook code supports, so a run
@@ -41,9 +41,7 @@ public enum WorkbookWriter {
         let formats = try WorkbookFormats(workbook)
         var sheets: [SheetWriter] = []
         for name in sheetNames {
-            // Comments can run to a row per respondent: that sheet alone is streamed.
-            let streamed = name == "Comments"
-            sheets.append(SheetWriter(try workbook.addSheet(name, constantMemory: streamed), formats, streamed: streamed))
+            sheets.append(SheetWriter(try workbook.addSheet(name), formats))
         }
         try SummarySheet(report: report, metadata: metadata, config: config, workbook: workbook).write(sheets[0])
         try AreasSheet(report: report, config: config).write(sheets[1])
@@ -52,9 +50,10 @@ public enum WorkbookWriter {
         try TrendsSheet(report: report, workbook: workbook).write(sheets[4])
         try CustomersSheet(report: report, surveyPresent: metadata.inputs.contains { $0.kind == .customer })
             .write(sheets[5])
-        try CommentsSheet(report: report).write(sheets[6])
-        try DataQualitySheet(metadata: metadata).write(sheets[7])
-        try MethodSheet(report: report, metadata: metadata, config: config).write(sheets[8])
+        try ThemesSheet(report: report, config: config, workbook: workbook).write(sheets[6])
+        try CommentsSheet(report: report, config: config).write(sheets[7])
+        try DataQualitySheet(metadata: metadata).write(sheets[8])
+        try MethodSheet(report: report, metadata: metadata, config: config).write(sheets[9])
         try workbook.close()
     }
 
