@@ -15,12 +15,27 @@ public enum CommentsCSV {
     /// - Throws: `PipelineError.other` naming the file when it cannot be created or written.
     public static func write(_ report: ScoreReport, to path: String) throws(PipelineError) {
         let file = try OutputFile(path: path)
-        try file.append(header)
+        try file.append { $0.append(contentsOf: header.utf8) }
+        var themeCells: [UInt64: [UInt8]] = [:]
         for group in groups(report) {
-            let prefix = RejectsCSV.cell(group.area) + "," + RejectsCSV.cell(group.survey.rawValue) + ","
+            var prefix: [UInt8] = []
+            RejectsCSV.appendCell(group.area, to: &prefix)
+            prefix.append(UInt8(ascii: ","))
+            RejectsCSV.appendCell(group.survey.rawValue, to: &prefix)
+            prefix.append(UInt8(ascii: ","))
             for (index, comment) in group.comments.enumerated() {
-                let themes = report.themes.names(of: index < group.themes.count ? group.themes[index] : 0)
-                try file.append(prefix + RejectsCSV.cell(themes) + "," + RejectsCSV.cell(comment) + "\r\n")
+                let themes = index < group.themes.count ? group.themes[index] : 0
+                if themeCells[themes] == nil {
+                    var cell: [UInt8] = []
+                    RejectsCSV.appendCell(report.themes.names(of: themes), to: &cell)
+                    themeCells[themes] = cell + [UInt8(ascii: ",")]
+                }
+                try file.append { bytes in
+                    bytes.append(contentsOf: prefix)
+                    bytes.append(contentsOf: themeCells[themes] ?? [])
+                    RejectsCSV.appendCell(comment, to: &bytes)
+                    bytes.append(contentsOf: [13, 10])
+                }
             }
         }
         try file.flush()
@@ -54,8 +69,9 @@ final class OutputFile {
 
     deinit { close(descriptor) }
 
-    func append(_ text: String) throws(PipelineError) {
-        buffer.append(contentsOf: text.utf8)
+    /// Lets `write` add bytes to the buffer, then writes it out when it is full.
+    func append(_ write: (inout [UInt8]) -> Void) throws(PipelineError) {
+        write(&buffer)
         if buffer.count >= Self.bufferBytes { try flush() }
     }
 

@@ -14,13 +14,6 @@ public struct ThemeMatcher: Sendable {
     /// At most this many themes (one bit each in a `UInt64`).
     public static var maximumThemes: Int { ConfigLoader.maximumThemes }
 
-    struct Keyword: Sendable {
-        var theme: Int
-        /// The folded words, each a byte string; the last one a prefix when `prefix`.
-        var words: [[UInt8]]
-        var prefix: Bool
-    }
-
     /// Reused buffers of one worker: the folded text and its words' byte ranges.
     public struct Scratch {
         var folded: [UInt8] = []
@@ -30,56 +23,78 @@ public struct ThemeMatcher: Sendable {
     }
 
     public let themeCount: Int
-    let keywords: [Keyword]
-    /// Per first byte of a keyword's first word, the keywords that start with it.
-    private let byFirstByte: [[Int]]
+    /// Per keyword: its theme, whether its last word is a prefix, and its words (a range of
+    /// `wordStarts`/`wordEnds`, which index `wordBytes`). Flat arrays: matching copies nothing.
+    private let keywordTheme: [Int]
+    private let keywordPrefix: [Bool]
+    private let keywordWords: [Range<Int>]
+    private let wordBytes: [UInt8]
+    private let wordStarts: [Int]
+    private let wordEnds: [Int]
+    /// The keywords whose first word starts with byte b: `bucketKeywords[bucketStarts[b]..<bucketStarts[b + 1]]`.
+    private let bucketStarts: [Int]
+    private let bucketKeywords: [Int]
 
     public init(_ themes: [CommentTheme]) {
         themeCount = min(themes.count, Self.maximumThemes)
-        var keywords: [Keyword] = []
+        var theme: [Int] = [], prefix: [Bool] = [], words: [Range<Int>] = []
+        var bytes: [UInt8] = [], starts: [Int] = [], ends: [Int] = []
         var scratch = Scratch()
-        for (theme, entry) in themes.prefix(Self.maximumThemes).enumerated() {
+        for (number, entry) in themes.prefix(Self.maximumThemes).enumerated() {
             for keyword in entry.keywords {
                 let text = keyword.trimmingCharacters(in: .whitespacesAndNewlines)
                 Self.split(Array(text.utf8)[...], into: &scratch)
                 guard !scratch.starts.isEmpty else { continue }
-                let words = zip(scratch.starts, scratch.ends).map { Array(scratch.folded[$0..<$1]) }
-                keywords.append(Keyword(theme: theme, words: words, prefix: text.hasSuffix("*")))
+                words.append(starts.count..<(starts.count + scratch.starts.count))
+                for (start, end) in zip(scratch.starts, scratch.ends) {
+                    starts.append(bytes.count)
+                    bytes.append(contentsOf: scratch.folded[start..<end])
+                    ends.append(bytes.count)
+                }
+                theme.append(number)
+                prefix.append(text.hasSuffix("*"))
             }
         }
-        var index = [[Int]](repeating: [], count: 256)
-        for (number, keyword) in keywords.enumerated() { index[Int(keyword.words[0][0])].append(number) }
-        self.keywords = keywords
-        byFirstByte = index
+        var buckets = [[Int]](repeating: [], count: 256)
+        for (number, range) in words.enumerated() { buckets[Int(bytes[starts[range.lowerBound]])].append(number) }
+        keywordTheme = theme
+        keywordPrefix = prefix
+        keywordWords = words
+        wordBytes = bytes
+        wordStarts = starts
+        wordEnds = ends
+        bucketStarts = buckets.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
+        bucketKeywords = buckets.flatMap { $0 }
     }
 
     /// The themes `comment` (UTF-8) matches, as bits in config order.
     public func themes(of comment: ArraySlice<UInt8>, scratch: inout Scratch) -> UInt64 {
-        guard !keywords.isEmpty else { return 0 }
+        guard !keywordTheme.isEmpty else { return 0 }
         Self.split(comment, into: &scratch)
         var found: UInt64 = 0
         let count = scratch.starts.count
-        scratch.folded.withUnsafeBufferPointer { text in
-            for word in 0..<count {
-                for number in byFirstByte[Int(text[scratch.starts[word]])] {
-                    let keyword = keywords[number]
-                    let bit = UInt64(1) << UInt64(keyword.theme)
-                    if found & bit == 0, matches(keyword, at: word, text: text, scratch: scratch) { found |= bit }
-                }
+        for word in 0..<count {
+            let first = Int(scratch.folded[scratch.starts[word]])
+            for slot in bucketStarts[first]..<bucketStarts[first + 1] {
+                let keyword = bucketKeywords[slot]
+                let bit = UInt64(1) << UInt64(keywordTheme[keyword])
+                if found & bit == 0, matches(keyword, at: word, scratch: scratch) { found |= bit }
             }
         }
         return found
     }
 
-    private func matches(_ keyword: Keyword, at first: Int, text: UnsafeBufferPointer<UInt8>,
-                         scratch: Scratch) -> Bool {
-        let count = keyword.words.count
-        guard first + count <= scratch.starts.count else { return false }
-        for (offset, word) in keyword.words.enumerated() {
+    private func matches(_ keyword: Int, at first: Int, scratch: Scratch) -> Bool {
+        let words = keywordWords[keyword]
+        guard first + words.count <= scratch.starts.count else { return false }
+        for (offset, word) in words.enumerated() {
             let start = scratch.starts[first + offset], length = scratch.ends[first + offset] - start
-            let asPrefix = keyword.prefix && offset == count - 1
-            guard asPrefix ? length >= word.count : length == word.count else { return false }
-            for (position, byte) in word.enumerated() where text[start + position] != byte { return false }
+            let wordStart = wordStarts[word], wordLength = wordEnds[word] - wordStart
+            let asPrefix = keywordPrefix[keyword] && word == words.upperBound - 1
+            guard asPrefix ? length >= wordLength : length == wordLength else { return false }
+            for position in 0..<wordLength where scratch.folded[start + position] != wordBytes[wordStart + position] {
+                return false
+            }
         }
         return true
     }

@@ -34,7 +34,9 @@ struct CommentsSheet {
             }
         }
         if row == 2 {
-            try writer.text(row, 0, "No group reached the size needed to show comments.", formats.note, measure: false)
+            try writer.text(row, 0, "No examples: no group reached the size needed to show comments"
+                + (config.output.commentExamples == 0 ? ", or output.comment_examples is 0." : "."),
+                            formats.note, measure: false)
         } else {
             try writer.sheet.autofilter(CellRange(1, 0, row - 1, Self.columns.count - 1))
         }
