@@ -105,19 +105,29 @@ public struct ThemeMatcher: Sendable {
         scratch.starts.removeAll(keepingCapacity: true)
         scratch.ends.removeAll(keepingCapacity: true)
         if text.allSatisfy({ $0 < 0x80 }) {
-            var inWord = false
-            for byte in text {
-                let lowered = (65...90).contains(byte) ? byte | 0x20 : byte
-                let isWord = (97...122).contains(lowered) || (48...57).contains(lowered) || lowered == 95
-                if isWord {
-                    if !inWord { scratch.starts.append(scratch.folded.count) }
-                    scratch.folded.append(lowered)
-                } else if inWord {
-                    scratch.ends.append(scratch.folded.count)
+            // ASCII folds byte for byte in place: one copy, then the words' ranges.
+            scratch.folded.append(contentsOf: text)
+            var starts: [Int] = [], ends: [Int] = []
+            swap(&starts, &scratch.starts)
+            swap(&ends, &scratch.ends)
+            scratch.folded.withUnsafeMutableBufferPointer { bytes in
+                var inWord = false
+                for index in bytes.indices {
+                    var byte = bytes[index]
+                    if byte &- 65 < 26 {
+                        byte |= 0x20
+                        bytes[index] = byte
+                    }
+                    let isWord = byte &- 97 < 26 || byte &- 48 < 10 || byte == 95
+                    if isWord != inWord {
+                        if isWord { starts.append(index) } else { ends.append(index) }
+                        inWord = isWord
+                    }
                 }
-                inWord = isWord
+                if inWord { ends.append(bytes.count) }
             }
-            if inWord { scratch.ends.append(scratch.folded.count) }
+            swap(&starts, &scratch.starts)
+            swap(&ends, &scratch.ends)
             return
         }
         let folded = String(decoding: text, as: UTF8.self).folding(options: .caseInsensitive, locale: nil)
