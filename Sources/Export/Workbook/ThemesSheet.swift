@@ -39,7 +39,8 @@ struct ThemesSheet {
                 if isTotal && !head.suppressed && head.groupComments ?? 0 > 0 { totalRow = row }
                 row += 1
             }
-            try ConditionalRules.colorScale(writer, range: CellRange(first, 2, row - 1, 1 + summary.names.count),
+            // The themes are coloured, `other` (the last column) is not: it names no waste.
+            try ConditionalRules.colorScale(writer, range: CellRange(first, 2, row - 1, summary.names.count),
                                             low: 0, mid: 15, high: 40, colors: (0xFFFFFF, 0xFFEB84, 0xF8696B))
             if let totalRow { charts.append((first - 1, totalRow, survey)) }
             row += 1
@@ -66,7 +67,9 @@ struct ThemesSheet {
                                          values: CellRange(totalRow, 2, totalRow, 1 + themes))
         series.fixedName("All areas")
         series.valueLabels(numberFormat: "0", position: .outsideEnd)
+        // In a bar chart x is the horizontal value axis, y the categories: themes top to bottom in config order.
         chart.axis(.x, AxisOptions(name: "% of comments", min: 0, numberFormat: "0"))
+        chart.axis(.y, AxisOptions(reversed: true, crossingAtMax: true))
         return chart
     }
 }
