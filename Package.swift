@@ -58,9 +58,12 @@ let package = Package(
             ]
         ),
         .target(name: "Normalize", dependencies: ["SurveyModel", "RowStorage", "Jobs", "Ingest"]),
-        .target(name: "Score", dependencies: ["SurveyModel", "RowStorage", "Jobs"]),
+        .target(
+            name: "Score",
+            dependencies: ["SurveyModel", "RowStorage", "Jobs", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(name: "XLSXWriter", dependencies: ["CXLSXWriter"]),
-        .target(name: "Export", dependencies: ["SurveyModel", "Score", "XLSXWriter"]),
+        .target(name: "Export", dependencies: ["SurveyModel", "Score", "XLSXWriter", "FileIO"]),
         .target(name: "ConfigDraft", dependencies: ["SurveyModel", "Ingest", "CSVParser", "Export"]),
         .target(
             name: "Pipeline",

@@ -37,6 +37,10 @@ public final class CSVStream {
         }
         guard csv_init(&parser, UInt8(CSV_APPEND_NULL)) == 0 else { throw CSVStreamError("libcsv could not start") }
         csv_set_delim(&parser, delimiter)
+        // Only the space is trimmed around a field (and skipped after a closing quote): a tab
+        // is kept, as written, like any other character of the cell (SPEC §9.1 takes a comment's
+        // digest over its text as read; §8 neutralizes cells that start with one).
+        csv_set_space_func(&parser) { $0 == 0x20 ? 1 : 0 }
         collector.maxFieldBytes = max(1, maxFieldBytes)
     }
 

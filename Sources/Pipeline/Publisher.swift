@@ -4,7 +4,7 @@ import Score
 import SurveyModel
 
 /// Publishes a run's outputs under the output folder's lock, all or nothing (SPEC §8):
-/// the workbook, the JSON and the rejects are one set, switched in by one rename
+/// the workbook, the JSON, the rejects and the comments are one set, switched in by one rename
 /// (`OutputFolder`, docs/PUBLISHING.md); files a later stage adds join the same list.
 /// Above the quality gate nothing is published: the JSON and rejects become the set
 /// `<report>.failed.json` and `<report>.failed.rejects.csv` beside the previous report,
@@ -53,8 +53,14 @@ struct Publisher {
             }
             try steps.sync(path)
         }
+        let comments = OutputFolder.File(name: name + ".comments.csv") { path, steps throws(PipelineError) in
+            try steps.external("write comments", path) { () throws(PipelineError) in
+                try CommentsCSV.write(report, to: path)
+            }
+            try steps.sync(path)
+        }
         try folder.publish(slot: name, files: [Self.data(rejectsData, name + ".rejects.csv"),
-                                               Self.data(jsonData, name + ".json"), workbook])
+                                               Self.data(jsonData, name + ".json"), workbook, comments])
         folder.withdraw(slot: name + ".failed")
         folder.removeLeftovers()
         log.log(.info, "published \(folder.full(name + ".xlsx"))", [("run_id", folder.runID)])

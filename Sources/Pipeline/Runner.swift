@@ -69,7 +69,7 @@ public enum Runner {
         log.log(.info, "score done", [("stage", "score"), ("wave", report.wave), ("jobs", String(jobs))]
                                       + clock.finish("score"))
         let metadata = RunMetadata(
-            reportName: config.reportName.replacingOccurrences(of: "{wave}", with: report.wave),
+            reportName: config.reportName(wave: report.wave),
             inputs: summaries(ingested, rejects: rejects),
             configSHA256: FileDigest.sha256(bytes: loaded.bytes),
             toolVersion: ToolVersion.current,

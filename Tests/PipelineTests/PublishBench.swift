@@ -11,7 +11,7 @@ struct PublishBench {
     enum Config: String, CaseIterable { case a, b, gate }
 
     static let report = "kill"
-    static let setNames = ["kill.json", "kill.rejects.csv", "kill.xlsx"]
+    static let setNames = ["kill.comments.csv", "kill.json", "kill.rejects.csv", "kill.xlsx"]
     static let failedNames = ["kill.failed.json", "kill.failed.rejects.csv"]
     /// Files of a user's that must outlive every run: one of the old `.tmp-` shape, one with the
     /// tool's prefix but not the shape of a name it makes.
