@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "ExportTests", dependencies: ["Export", "XLSXWriter", "Pipeline"]),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", "Ingest", "RowStorage", "CSVParser", "SyntheticData", "XLSXWriter"]
+            dependencies: ["Pipeline", "Ingest", "RowStorage", "CSVParser", "SyntheticData", "XLSXWriter", "Shards"]
         ),
         .testTarget(name: "ConfigDraftTests", dependencies: ["ConfigDraft"]),
         .testTarget(name: "XMLStreamTests", dependencies: ["XMLStream"]),

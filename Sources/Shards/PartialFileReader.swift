@@ -170,8 +170,8 @@ public final class PartialFileReader {
             let kindOffset = body.offset
             let code = try body.u8("survey kind")
             guard code < 2 else { throw body.failure("survey kind \(code)", at: kindOffset) }
-            let width = try body.count("aggregate width")
-            let areas = try body.count("area count")
+            let width = try body.bounded("aggregate width", limit: Int(UInt32.max))
+            let areas = try body.bounded("area count", limit: Int(UInt16.max) + 1)
             let waves = try body.integers(try body.count("wave count", elementBytes: 4), as: Int32.self, "waves")
             let totalsOffset = body.offset
             let totals = try body.integers(try body.count("total count", elementBytes: 8), as: Int64.self, "totals")
