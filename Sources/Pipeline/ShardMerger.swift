@@ -1,6 +1,7 @@
 import CSVParser
 import Foundation
 import Ingest
+import Jobs
 import RowStorage
 import Shards
 import SurveyModel
@@ -21,11 +22,24 @@ extension ShardRunner {
         for reader in readers { try check(reader, setup: setup, configPath: options.configPath) }
         let places = try order(readers.map(\.header))
         let spill = IngestStage.openSpill(options.spillFolder, log: options.log)
+        // The partials are rebuilt in parallel, each by one worker, opened again there (a reader
+        // is not shared between threads) and checked to hold the header read above.
+        let headers = readers.map(\.header)
+        let slots = ResultSlots<Result<[(Int, IngestedFile)], PipelineError>>(count: paths.count)
+        let workers = TaskPool.workers(jobs: setup.jobs, tasks: paths.count)
+        TaskPool.run(jobs: workers, tasks: paths.count) { _, shard in
+            slots.set(shard, Result { () throws(PipelineError) in
+                let reader = try PartialFileReader(path: paths[shard])
+                guard reader.header == headers[shard] else {
+                    throw .input(file: paths[shard], line: nil, message: "the file changed while the merge read it")
+                }
+                return try rebuild(reader, shard: shard, places: places, setup: setup, spill: spill,
+                                   jobs: workers > 1 ? 1 : setup.jobs)
+            })
+        }
         var files = [IngestedFile?](repeating: nil, count: places.count)
-        for (shard, reader) in readers.enumerated() {
-            for (index, file) in try rebuild(reader, shard: shard, places: places, setup: setup, spill: spill) {
-                files[index] = file
-            }
+        for case let result? in slots.values {
+            for (index, file) in try result.get() { files[index] = file }
         }
         let ingested = files.compactMap { $0 }
         options.log.log(.info, "partials read", [("stage", "ingest"), ("files", String(ingested.count)),
@@ -67,7 +81,8 @@ extension ShardRunner {
     /// One shard's inputs as ingest would have left them, keyed by their place in the run,
     /// after checking that their rows reproduce the shard's sums.
     private static func rebuild(_ reader: PartialFileReader, shard: Int, places: [(shard: Int, input: Int)],
-                                setup: RunSetup, spill: SpillFile?) throws(PipelineError) -> [(Int, IngestedFile)] {
+                                setup: RunSetup, spill: SpillFile?, jobs: Int) throws(PipelineError)
+        -> [(Int, IngestedFile)] {
         let config = setup.config
         let inputs = reader.header.inputs
         var place: [Int: Int] = [:]
@@ -97,7 +112,7 @@ extension ShardRunner {
         for index in writers.indices { stores.append(try writers[index].finish()) }
         for kind in SurveyKind.allCases {
             let mine = inputs.indices.filter { inputs[$0].kind == kind }.map { stores[$0] }
-            let expected = try aggregate(mine, kind: kind, config: config, jobs: setup.jobs)
+            let expected = try aggregate(mine, kind: kind, config: config, jobs: jobs)
             guard aggregates.contains(expected) else {
                 throw .input(file: reader.path, line: nil,
                              message: "its \(kind.rawValue) rows do not add up to its stored sums (the file is damaged "
