@@ -46,10 +46,17 @@ final class RecordBuffer {
         ends.deallocate()
     }
 
+    /// Most fields are a few bytes (an answer digit): those are copied byte by byte, the rest by `memcpy`.
+    @inline(__always)
     func appendField(_ start: UnsafeRawPointer?, _ length: Int) {
         if byteCount + length > byteCapacity { growBytes(to: byteCount + length) }
         if let start, length > 0 {
-            (bytes + byteCount).update(from: start.assumingMemoryBound(to: UInt8.self), count: length)
+            let source = start.assumingMemoryBound(to: UInt8.self), target = bytes + byteCount
+            if length <= 8 {
+                for index in 0..<length { target[index] = source[index] }
+            } else {
+                target.update(from: source, count: length)
+            }
             byteCount += length
         }
         if fieldCount == endCapacity { growEnds() }

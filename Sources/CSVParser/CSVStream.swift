@@ -58,12 +58,21 @@ public final class CSVStream {
     /// A transcoded file is read from its first byte whatever the range (`onBytes` sees the
     /// file's own bytes, all of them), and `range` counts bytes of its UTF-8 text.
     /// - Returns: what the read saw: the lines it read, and whether it ended between records.
+    /// `onRecord` does not escape (the collector holds it only during the read), so what it captures
+    /// needs no box and no dynamic exclusivity check per record.
     @discardableResult
     public func read(path: String, range: Range<Int>? = nil, onBytes: (UnsafeRawBufferPointer) -> Void,
-                     onRecord: @escaping (BorrowedRecord) -> Void) throws(CSVStreamError) -> CSVStreamEnd {
+                     onRecord: (BorrowedRecord) -> Void) throws(CSVStreamError) -> CSVStreamEnd {
+        try withoutActuallyEscaping(onRecord) { (onRecord) throws(CSVStreamError) -> CSVStreamEnd in
+            collector.onRecord = onRecord
+            defer { collector.onRecord = nil }
+            return try read(path: path, range: range, onBytes: onBytes)
+        }
+    }
+
+    private func read(path: String, range: Range<Int>?,
+                      onBytes: (UnsafeRawBufferPointer) -> Void) throws(CSVStreamError) -> CSVStreamEnd {
         let file = try open(path)
-        collector.onRecord = onRecord
-        defer { collector.onRecord = nil }
         if encoding.needsTranscoding {
             try readTranscoded(file, from: range?.lowerBound ?? 0, to: range?.upperBound ?? Int.max,
                                onBytes: onBytes) { chunk, _ throws(CSVStreamError) in
@@ -327,7 +336,14 @@ final class RecordCollector {
     var cutLength: Int?
 
     /// Adds a field, cut to `maxFieldBytes` at a UTF-8 character boundary when longer.
+    @inline(__always)
     func appendField(_ field: UnsafeMutableRawPointer?, _ length: Int) {
+        if length <= maxFieldBytes, cutLength == nil { return record.appendField(field, length) }
+        appendLongField(field, length)
+    }
+
+    /// A field at or over the limit, or the rest of one cut while parsed.
+    private func appendLongField(_ field: UnsafeMutableRawPointer?, _ length: Int) {
         if let cut = cutLength {
             cutLength = nil
             return record.appendField(field, min(length, cut))
@@ -356,9 +372,11 @@ private func fieldCallback(_ field: UnsafeMutableRawPointer?, _ length: Int, _ c
 
 private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
     guard let context else { return }
-    let collector = Unmanaged<RecordCollector>.fromOpaque(context).takeUnretainedValue()
-    collector.recordsSeen += 1
-    collector.record.withRecord(line: collector.recordLine, offset: collector.recordOffset,
-                                tooLongField: collector.tooLongField) { collector.onRecord?($0) }
-    collector.tooLongField = nil
+    // Guaranteed reference, as in `fieldCallback`.
+    Unmanaged<RecordCollector>.fromOpaque(context)._withUnsafeGuaranteedRef { collector in
+        collector.recordsSeen += 1
+        collector.record.withRecord(line: collector.recordLine, offset: collector.recordOffset,
+                                    tooLongField: collector.tooLongField) { collector.onRecord?($0) }
+        collector.tooLongField = nil
+    }
 }

@@ -1,3 +1,4 @@
+import CSVParser
 import SurveyModel
 
 /// Reads the answer cells of one form's items into one-byte codes (SPEC §3.4),
@@ -32,6 +33,10 @@ public struct AnswerDecoder: Sendable {
 
     private let bounds: [Bounds]
     private let tables: [Table]
+    /// Ten per item: the code of the one-byte cell `0`…`9` when the digit fast path of `code`
+    /// answers it, else `noDigitCode` (the cell takes the general path).
+    private let digitCodes: [UInt8]
+    private static let noDigitCode: UInt8 = 0xFF
 
     /// The missing texts of every scale (SPEC §3.4), folded.
     static let commonMissing: [[UInt8]] = ["na", "n/a", "-", "don't know", "don\u{2019}t know", "prefer not to say"]
@@ -62,6 +67,37 @@ public struct AnswerDecoder: Sendable {
         }
         self.bounds = bounds
         self.tables = tables
+        digitCodes = bounds.flatMap { scale in
+            (0...9).map { digit in scale.digitFastPath ? Self.code(digit, scale) ?? Self.noDigitCode : Self.noDigitCode }
+        }
+    }
+
+    /// The codes of one record's answers (the ingest hot path): item `i` is read from field `columns[i]`
+    /// into `codes[i]`, as `code(_:item:)` reads it, one-digit cells by table. Every column must be a
+    /// field of `record` and `codes` must hold one code per column.
+    /// - Returns: the first item whose cell is invalid, nil when all are answers or missing.
+    func decode(_ record: FieldView, columns: [Int], into codes: inout [UInt8]) -> Int? {
+        let bytes = record.bytes, ends = record.ends
+        precondition(codes.count >= columns.count, "one code slot per answer column")
+        return columns.withUnsafeBufferPointer { columns in
+            digitCodes.withUnsafeBufferPointer { digits in
+                codes.withUnsafeMutableBufferPointer { codes in
+                    for item in 0..<columns.count {
+                        let field = columns[item]
+                        precondition(field >= 0 && field < ends.count, "answer column outside the record")
+                        let start = field == 0 ? 0 : ends[field - 1], end = ends[field]
+                        if end - start == 1, case let digit = bytes[start] &- 48, digit < 10,
+                           case let fast = digits[item * 10 + Int(digit)], fast != Self.noDigitCode {
+                            codes[item] = fast
+                            continue
+                        }
+                        guard let code = code(bytes[start..<end], item: item) else { return item }
+                        codes[item] = code
+                    }
+                    return nil
+                }
+            }
+        }
     }
 
     /// The code of `cell` as an answer to item `item`: 0 missing, `value − min + 1`, nil invalid.

@@ -44,12 +44,8 @@ public enum RowValidator {
             cache.value(for: record[column]) { areas.match(String(decoding: $0, as: UTF8.self)) }
         } ?? areas.catchAll
         guard let area else { return .rejected(.unknownArea, column: "area") }
-        // Indexes, not `for item in form.items`: copying each Item would retain its strings per row.
-        for index in header.items.indices {
-            guard let code = header.answers.code(record[header.items[index]], item: index) else {
-                return .rejected(.invalidValue, column: form.items[index].key)
-            }
-            codes[index] = code
+        if let item = header.answers.decode(record, columns: header.items, into: &codes) {
+            return .rejected(.invalidValue, column: form.items[item].key)
         }
         return .accepted(ValidRow(area: area, time: time))
     }
@@ -83,10 +79,6 @@ public enum RowValidator {
     }
 
     static func firstInvalidUTF8Field(_ record: FieldView) -> Int? {
-        if !record.hasNonASCII { return nil }
-        for field in 0..<record.count where String(validating: record[field], as: UTF8.self) == nil {
-            return field
-        }
-        return nil
+        UTF8Validation.firstInvalidField(record)
     }
 }

@@ -15,13 +15,15 @@ public enum ValueParser {
     }
 
     /// True when a cell means "no answer" (SPEC §3.4), used for optional text columns too.
-    /// A non-ASCII cell is compared as it is, then folded (§3 "Comparing text") only when
-    /// its ASCII bytes could still spell a missing text.
+    /// A cell with an ASCII byte that no missing text holds is none of them, as written or folded
+    /// (the first such byte ends the scan: a comment costs a few bytes' look). A non-ASCII cell is
+    /// compared as it is, then folded (§3 "Comparing text").
     public static func isMissing<Cell: Bytes>(_ cell: Cell) -> Bool {
         let field = trimmed(cell)
         if field.isEmpty { return true }
+        if !missingAlphabet.admits(field) { return false }
         if AnswerDecoder.commonMissing.contains(where: { matches(field, $0) }) { return true }
-        if field.allSatisfy({ $0 < 0x80 }) || !missingAlphabet.admits(field) { return false }
+        if field.allSatisfy({ $0 < 0x80 }) { return false }
         let folded = Array(TextKey.fold(String(decoding: field, as: UTF8.self)).utf8)
         return AnswerDecoder.commonMissing.contains { matches(folded, $0) }
     }

@@ -36,8 +36,7 @@ public enum Deduplicator {
         for part in parts {
             for chunk in 0..<part.chunkCount {
                 let keys = try part.keys(chunk)
-                for row in keys.wave.indices {
-                    let key = hash(keys.ids[row], wave: keys.wave[row])
+                eachHash(keys) { _, key in
                     if !seen.insert(key) { repeated.insert(key) }
                 }
             }
@@ -49,7 +48,11 @@ public enum Deduplicator {
         for (index, part) in parts.enumerated() {
             for chunk in 0..<part.chunkCount {
                 let keys = try part.keys(chunk, places: true)
-                for row in keys.wave.indices where repeated.contains(hash(keys.ids[row], wave: keys.wave[row])) {
+                var rows: [Int] = []
+                eachHash(keys) { row, key in
+                    if repeated.contains(key) { rows.append(row) }
+                }
+                for row in rows {
                     let key = Key(wave: keys.wave[row], id: Array(keys.ids[row]))
                     candidates[key, default: []].append(Candidate(
                         part: index, row: chunk * RowStore.chunkRows + row, submitted: keys.submitted[row],
@@ -80,8 +83,23 @@ public enum Deduplicator {
         return (try result.rows.keptRows(), result.duplicates)
     }
 
+    /// The (id, wave) hash of every row of a chunk, in row order, read from the id column's
+    /// buffers in place (no slice and no reference count per row).
+    private static func eachHash(_ keys: ChunkKeys, _ body: (_ row: Int, _ hash: UInt64) -> Void) {
+        keys.ids.bytes.withUnsafeBufferPointer { bytes in
+            keys.ids.ends.withUnsafeBufferPointer { ends in
+                var start = 0
+                for row in 0..<min(ends.count, keys.wave.count) {
+                    let end = ends[row]
+                    body(row, hash(UnsafeBufferPointer(rebasing: bytes[start..<end]), wave: keys.wave[row]))
+                    start = end
+                }
+            }
+        }
+    }
+
     /// FNV-1a over the id bytes, then the wave, then a final mix so every bit counts.
-    private static func hash(_ id: ArraySlice<UInt8>, wave: Int32) -> UInt64 {
+    private static func hash(_ id: UnsafeBufferPointer<UInt8>, wave: Int32) -> UInt64 {
         var value = (FNV1a.hash(id) ^ UInt64(UInt32(bitPattern: wave))) &* 0x100_0000_01b3
         value = (value ^ (value >> 33)) &* 0xff51_afd7_ed55_8ccd
         value = (value ^ (value >> 33)) &* 0xc4ce_b9fe_1a85_ec53

@@ -124,10 +124,4 @@ public struct XLSXSeries {
         chart_series_set_labels_num_format(handle, numberFormat)
         chart_series_set_labels_position(handle, UInt8(position.library.rawValue))
     }
-
-    /// Labels the series' points with the series name only.
-    public func nameLabels(position: LabelPosition) {
-        chart_series_set_labels_position(handle, UInt8(position.library.rawValue))
-        chart_series_set_labels_options(handle, 1, 0, 0)
-    }
 }

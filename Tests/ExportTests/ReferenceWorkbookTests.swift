@@ -37,13 +37,21 @@ final class ReferenceWorkbookTests: XCTestCase {
         try sheet.boolean(4, 0, true, nil)
         try sheet.columnWidth(0, 18)
         try sheet.freeze(row: 1, col: 0)
+        sheet.setLandscape()
+        sheet.fitToPages(wide: 1, tall: 0)
+        try sheet.repeatRows(0, 0)
+        try sheet.printSetup(PrintSetup(header: "&L" + PrintSetup.escaped("R&D report") + "&RWave 2026-Q3",
+                                        footer: "&LConfidential: survey results&RPage &P of &N",
+                                        margins: (left: 0.3, right: 0.3, top: 0.6, bottom: 0.6), pageBreaksBefore: [6]))
         let chart = try workbook.addChart(.column)
         let series = try chart.addSeries(sheet: "Reference", categories: CellRange(1, 0, 3, 0),
                                          values: CellRange(1, 1, 3, 1))
         try series.name(sheet: "Reference", row: 0, col: 1)
+        try series.pointLabels([.text("North"), .none, .text("=East")], position: .outsideEnd, fontSize: 8)
         chart.title("Score by region")
         chart.legend(.none)
         try sheet.insertChart(chart, row: 1, col: 4, ChartPlacement())
+        try workbook.addSheet("Chart data").hide()
         try workbook.close()
     }
 

@@ -20,7 +20,8 @@ final class WorkbookTests: XCTestCase {
         let workbook = try archive.part("xl/workbook.xml")
         let names = matches(of: "<sheet name=\"([^\"]+)\"", in: workbook)
         XCTAssertEqual(names, ["Summary", "Areas", "Items", "Drivers", "Trends", "Customers", "Comments",
-                               "Data quality", "Method"])
+                               "Data quality", "Method", "Chart data"])
+        XCTAssertTrue(workbook.contains("<sheet name=\"Chart data\" sheetId=\"10\" state=\"hidden\""), workbook)
         XCTAssertFalse(workbook.contains("activeTab="), "Summary (the first sheet) is the active tab")
         XCTAssertTrue(try archive.part("xl/worksheets/sheet1.xml").contains("tabSelected=\"1\""))
     }
@@ -50,8 +51,9 @@ final class WorkbookTests: XCTestCase {
         let strings = matches(of: "<si><t[^>]*>([^<]*)</t></si>", in: try archive.part("xl/sharedStrings.xml"))
         let index = try XCTUnwrap(strings.firstIndex(of: "hidden"), "the marker is a shared string")
         let summary = try archive.part("xl/worksheets/sheet1.xml")
-        // Support is the third area: header on row 6, so its row is 9; B = readiness, F = leadership.
-        for cell in ["B9", "D9", "F9", "K9", "N9"] {
+        // Support has no readiness, so it sorts after Operations and Sales: header on row 6, its row is 9;
+        // B = readiness, G = LMI, H = employee life, K = eNPS, L = NPS.
+        for cell in ["B9", "G9", "H9", "K9", "L9"] {
             XCTAssertTrue(summary.contains("<c r=\"\(cell)\" s=\""), "\(cell) is written")
             let pattern = "<c r=\"\(cell)\" s=\"[0-9]+\" t=\"s\"><v>\(index)</v></c>"
             XCTAssertFalse(matches(of: "(\(pattern))", in: summary).isEmpty, "\(cell) holds the marker")
@@ -63,7 +65,7 @@ final class WorkbookTests: XCTestCase {
         let folder = try TemporaryFolder()
         let archive = try writeFixture(in: folder)
         let sheets = try archive.partNames().filter { $0.hasPrefix("xl/worksheets/sheet") }
-        XCTAssertEqual(sheets.count, 9)
+        XCTAssertEqual(sheets.count, 10)
         for sheet in sheets {
             XCTAssertFalse(try archive.part(sheet).contains("<f>"), "\(sheet) contains a formula")
             XCTAssertFalse(try archive.part(sheet).contains("<f "), "\(sheet) contains a formula")
@@ -154,7 +156,7 @@ final class WorkbookTests: XCTestCase {
             let references = matches(of: "<c:f>([^<]*)</c:f>", in: try archive.part(part))
             XCTAssertFalse(references.isEmpty)
             for reference in references {
-                XCTAssertNotNil(reference.range(of: "^[A-Za-z]+!\\$[A-Z]+\\$[0-9]+(:\\$[A-Z]+\\$[0-9]+)?$",
+                XCTAssertNotNil(reference.range(of: "^'Chart data'!\\$[A-Z]+\\$[0-9]+(:\\$[A-Z]+\\$[0-9]+)?$",
                                                 options: .regularExpression),
                                 "\(part): a chart formula is not a plain cell reference: \(reference)")
             }

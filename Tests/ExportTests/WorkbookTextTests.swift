@@ -13,19 +13,16 @@ final class WorkbookTextTests: XCTestCase {
         AreaFigures(area: try XCTUnwrap(report.areas.first { $0.area == name }), weights: config.scoring.weights)
     }
 
-    func testVerdictNamesQuadrantBandAndFadedWins() throws {
-        XCTAssertEqual(PlainLanguage.verdict(try figures("Sales"), evaporation: report.evaporation),
-                       "Managed, not led; Not ready — wins fading for employees since 2026-Q1")
-        XCTAssertEqual(PlainLanguage.verdict(try figures("Operations"), evaporation: report.evaporation),
-                       "Led and managed; Emerging")
-        XCTAssertEqual(PlainLanguage.verdict(try figures("Support"), evaporation: report.evaporation),
-                       "Hidden: too few answers to show")
+    func testFadingNamesTheFadedWinsOnly() throws {
+        XCTAssertEqual(PlainLanguage.fading("Sales", evaporation: report.evaporation),
+                       "Wins fading for employees since 2026-Q1")
+        XCTAssertNil(PlainLanguage.fading("Operations", evaporation: report.evaporation))
         let overall = Evaporation(area: "Operations", metric: "readiness", peakWave: "2025-Q4", peak: 80, latest: 67,
                                   drop: 13)
         let customers = Evaporation(area: "Operations", metric: "customer_life", peakWave: "2026-Q1", peak: 80,
                                     latest: 68, drop: 12)
-        XCTAssertEqual(PlainLanguage.verdict(try figures("Operations"), evaporation: [customers, overall]),
-                       "Led and managed; Emerging — wins fading overall since 2025-Q4, for customers since 2026-Q1")
+        XCTAssertEqual(PlainLanguage.fading("Operations", evaporation: [customers, overall]),
+                       "Wins fading overall since 2025-Q4, for customers since 2026-Q1")
     }
 
     func testThreeThingsAreActionsInPlainWords() throws {

@@ -16,12 +16,12 @@ struct BreakdownsSheet {
 
     /// Creates and writes a sheet for each breakdown, in the order of `report.breakdowns`.
     static func writeAll(report: ScoreReport, config: PipelineConfig, workbook: XLSXWorkbook,
-                         formats: WorkbookFormats) throws(XLSXError) {
+                         formats: WorkbookFormats, context: SheetContext) throws(XLSXError) {
         var used: Set<String> = []
         for breakdown in report.breakdowns {
             let name = sheetName(breakdown, taken: used)
             used.insert(name)
-            let writer = SheetWriter(try workbook.addSheet(name), formats)
+            let writer = SheetWriter(try workbook.addSheet(name), formats, context: context)
             try BreakdownsSheet(breakdown: breakdown, report: report, config: config).write(writer)
         }
     }

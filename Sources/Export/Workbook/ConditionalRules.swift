@@ -9,6 +9,12 @@ enum ConditionalRules {
     static func bands(_ writer: SheetWriter, range: CellRange, readinessCol: Int,
                       bands: [Band]) throws(XLSXError) {
         let cell = "$" + CellRange.columnLetters(readinessCol) + String(range.firstRow + 1)
+        try bandRules(writer, range: range, cell: cell, bands: bands)
+    }
+
+    /// One fill rule per band for the number in `cell` (a reference relative to the range's top-left).
+    private static func bandRules(_ writer: SheetWriter, range: CellRange, cell: String,
+                                  bands: [Band]) throws(XLSXError) {
         let count = bands.count + 1
         for index in 0..<count {
             var tests = ["ISNUMBER(\(cell))"]
@@ -34,11 +40,20 @@ enum ConditionalRules {
                                                                    high: ScalePoint(high, colors.2)))
     }
 
-    /// Red–yellow–green for 0–100 scores and % favorable.
-    static func heatMap(_ writer: SheetWriter, range: CellRange, low: Double = 40, mid: Double = 60,
-                        high: Double = 80) throws(XLSXError) {
-        try colorScale(writer, range: range, low: low, mid: mid, high: high,
-                       colors: (WorkbookFormats.heatLow, WorkbookFormats.heatMid, WorkbookFormats.heatHigh))
+    /// Red, amber and green fills for 0–100 scores and % favorable, breaking at the readiness
+    /// band thresholds (default 60 and 75), so a cell's colour matches the band of its number.
+    static func heatMap(_ writer: SheetWriter, range: CellRange) throws(XLSXError) {
+        guard range.lastRow >= range.firstRow, range.lastCol >= range.firstCol else { return }
+        try bandRules(writer, range: range, cell: range.topLeftA1, bands: writer.context.bands)
+    }
+
+    /// Green where a change is up and red where it is down by at least the 0.05 that shows as 0.1.
+    static func direction(_ writer: SheetWriter, range: CellRange) throws(XLSXError) {
+        let cell = range.topLeftA1
+        try formulaRule(writer, range: range, formula: "AND(ISNUMBER(\(cell)),\(cell)>=0.05)",
+                        format: writer.formats.bandGood)
+        try formulaRule(writer, range: range, formula: "AND(ISNUMBER(\(cell)),\(cell)<=-0.05)",
+                        format: writer.formats.bandLow)
     }
 
     /// Orange–white–blue around zero for signed figures such as LMI.

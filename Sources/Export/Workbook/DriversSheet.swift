@@ -3,14 +3,13 @@ import SurveyModel
 import XLSXWriter
 
 /// What to do differently: per area, every driver item's pull on employee
-/// life (impact), its current mean, and the priority that ranks them; plus a
-/// chart of priority against impact for All areas.
+/// life (impact), its current mean, and the priority that ranks them, each item
+/// named by its action words (the chart of All areas' priorities is on the Summary).
 struct DriversSheet {
     let report: ScoreReport
     let config: PipelineConfig
-    let workbook: XLSXWorkbook
 
-    static let columns = ["Area", "Item", "Question", "n", "Impact (r)", "Mean", "Priority", "Top three"]
+    static let columns = ["Area", "Action", "Question", "n", "Impact (r)", "Mean", "Priority", "Top three"]
 
     func write(_ writer: SheetWriter) throws(XLSXError) {
         let formats = writer.formats
@@ -18,8 +17,6 @@ struct DriversSheet {
             + "priority = impact × room to improve (100 − mean)", formats.section, measure: false)
         try writer.header(1, 0, Self.columns, textColumns: [0, 1, 2, 7])
         var row = 2
-        var totalRows: ClosedRange<Int>?
-        var totalDrivers: [Driver] = []
         for area in report.areas {
             guard let drivers = area.allDrivers, !drivers.isEmpty else {
                 try writer.text(row, 0, area.area, area.isTotal ? formats.label : nil)
@@ -29,10 +26,9 @@ struct DriversSheet {
                 continue
             }
             let top = Set((area.drivers ?? []).map(\.item))
-            let first = row
             for driver in drivers {
                 try writer.text(row, 0, area.area, area.isTotal ? formats.label : nil)
-                try writer.text(row, 1, driver.item)
+                try writer.text(row, 1, action(driver.item))
                 try writer.text(row, 2, config.instrument.item(driver.item)?.text ?? driver.item, formats.wrapped)
                 try writer.count(row, 3, driver.n)
                 try writer.number(row, 4, driver.impact, formats.correlation)
@@ -41,8 +37,8 @@ struct DriversSheet {
                 try writer.text(row, 7, top.contains(driver.item) ? "yes" : nil)
                 row += 1
             }
-            if area.isTotal { totalRows = first...(row - 1); totalDrivers = drivers }
         }
+        writer.cap(1, 36)
         writer.cap(2, 64)
         if row > 2 {
             try writer.sheet.autofilter(CellRange(1, 0, row - 1, Self.columns.count - 1))
@@ -51,33 +47,11 @@ struct DriversSheet {
             try ConditionalRules.colorScale(writer, range: CellRange(2, 6, row - 1, 6), low: 0, mid: 10, high: 25,
                                             colors: (0xFFFFFF, 0xFFEB84, 0xF8696B))
         }
-        try writer.finish(freezeRow: 2, freezeCol: 2, wrapColumns: [2])
-        if let totalRows {
-            let top = Set(report.areas.first { $0.isTotal }?.drivers?.map(\.item) ?? [])
-            let chart = try chart(writer.name, rows: totalRows, drivers: totalDrivers, top: top)
-            try writer.insertChart(chart, row: 1,
-                                         col: Self.columns.count + 1, xScale: 1.4, yScale: 1.6)
-        }
+        try writer.finish(freezeRow: 2, freezeCol: 2, wrapColumns: [1, 2])
     }
 
-    /// Priority (y) against impact (x), one series per item so each point carries its item key;
-    /// the top three (the "three things") in red and labelled, so labels stay legible.
-    private func chart(_ sheet: String, rows: ClosedRange<Int>, drivers: [Driver],
-                       top: Set<String>) throws(XLSXError) -> XLSXChart {
-        let chart = try workbook.addChart(.scatter)
-        chart.title("All areas: where to act (high priority = high impact and room to improve)", fontSize: 11,
-                    bold: true)
-        chart.legend(.none)
-        for (row, driver) in zip(rows, drivers) {
-            let series = try chart.addSeries(sheet: sheet, categories: CellRange(row, 4, row, 4),
-                                             values: CellRange(row, 6, row, 6))
-            try series.name(sheet: sheet, row: row, col: 1)
-            series.marker(.circle, size: 7,
-                          color: top.contains(driver.item) ? WorkbookFormats.red : WorkbookFormats.blue)
-            if top.contains(driver.item) { series.nameLabels(position: .right) }
-        }
-        chart.axis(.x, AxisOptions(name: "Impact on employee life (correlation)", numberFormat: "0.0"))
-        chart.axis(.y, AxisOptions(name: "Priority", min: 0, numberFormat: "0"))
-        return chart
+    /// The item's action words ("Cut waiting for parts"), its text when it has none.
+    private func action(_ item: String) -> String {
+        config.instrument.item(item)?.actionText ?? item
     }
 }

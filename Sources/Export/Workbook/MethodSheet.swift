@@ -24,7 +24,8 @@ struct MethodSheet {
         try writeRunFacts(writer, from: row + 1)
         writer.cap(0, 34)
         writer.cap(1, 90)
-        try writer.finish(freezeRow: 2, freezeCol: 0, wrapColumns: [1])
+        // Only the title repeats on later pages: they hold psychometrics and run facts, not topics.
+        try writer.finish(freezeRow: 2, freezeCol: 0, wrapColumns: [1], repeatRows: 0...0)
     }
 
     /// Item reliability per construct; returns the next free row.

@@ -81,7 +81,8 @@ struct MethodText {
     private func bands() -> String {
         let parts = config.scoring.bands.map { "\(number($0.min)) or more \"\($0.label)\"" }
         return "Readiness " + (parts + ["below that \"\(config.scoring.lowestBand)\""]).joined(separator: "; ")
-            + ". The Summary colours readiness green, amber and red by band."
+            + ". The Summary colours readiness green, amber and red by band; every heat map (scores and % "
+            + "favorable) breaks at the same thresholds, so a cell has the colour of its band."
     }
 
     /// A number with at most one decimal, no trailing ".0".

@@ -2,33 +2,20 @@ import Foundation
 import Score
 import SurveyModel
 
-/// Short sentences an executive can read without the Method sheet: the
-/// per-area verdict on the Summary and the "three things to do differently".
+/// Short sentences an executive can read without the Method sheet: the wins
+/// that faded and the "three things to do differently".
 enum PlainLanguage {
-    /// E.g. "Managed, not led; Emerging — wins fading for employees since 2026-Q1".
-    static func verdict(_ figures: AreaFigures, evaporation: [Evaporation]) -> String {
-        if figures.lmi == .hidden && figures.readiness == .hidden {
-            return "Hidden: too few answers to show"
-        }
-        var parts: [String] = []
-        switch (figures.area.quadrant, figures.lmi) {
-        case (let quadrant?, _): parts.append(quadrant)
-        case (nil, .hidden): parts.append("led or managed: hidden")
-        default: break
-        }
-        switch (figures.area.band, figures.readiness) {
-        case (let band?, _): parts.append(band)
-        case (nil, .hidden): parts.append("readiness hidden")
-        default: break
-        }
-        var line = parts.isEmpty ? "Too few answers to judge" : parts.joined(separator: "; ")
-        let fading = evaporation.filter { $0.area == figures.area.area }
+    /// What the Summary adds beyond quadrant and band: "Wins fading for employees since 2026-Q1";
+    /// nil when no win of the area faded.
+    static func fading(_ area: String, evaporation: [Evaporation]) -> String? {
+        fadingList(area, evaporation: evaporation).map { "Wins fading " + $0 }
+    }
+
+    private static func fadingList(_ area: String, evaporation: [Evaporation]) -> String? {
+        let fading = evaporation.filter { $0.area == area }
             .sorted { metricOrder($0.metric) < metricOrder($1.metric) }
             .map { "\(audience($0.metric)) since \($0.peakWave)" }
-        if !fading.isEmpty {
-            line += " — wins fading " + fading.joined(separator: ", ")
-        }
-        return line
+        return fading.isEmpty ? nil : fading.joined(separator: ", ")
     }
 
     /// "for employees", "for customers", "overall".

@@ -4,7 +4,8 @@ import XLSXWriter
 /// Writes one sheet's cells through an `XLSXSheet`, remembering how wide each
 /// column's content is so that `finish` can size the columns to fit, freeze
 /// the header and set up printing the same way on every sheet (landscape, one
-/// page wide, header rows repeated on every printed page).
+/// page wide, title rows repeated on every printed page, the workbook's page
+/// header and footer).
 ///
 /// A `streamed` sheet (constant memory) is written in row order and cannot go back
 /// to a row: its writer sizes the wrapped column first (`presize`) and sets each
@@ -13,6 +14,7 @@ final class SheetWriter {
     let sheet: XLSXSheet
     let formats: WorkbookFormats
     let streamed: Bool
+    let context: SheetContext
     private var widths: [Int: Double] = [:]
     private var caps: [Int: Double] = [:]
     /// Wrapped cells (row, column, text width in character units), to size their rows.
@@ -22,9 +24,10 @@ final class SheetWriter {
     static let defaultCap = 48.0
     static let lineHeight = 15.0
 
-    init(_ sheet: XLSXSheet, _ formats: WorkbookFormats, streamed: Bool = false) {
+    init(_ sheet: XLSXSheet, _ formats: WorkbookFormats, context: SheetContext, streamed: Bool = false) {
         self.sheet = sheet
         self.formats = formats
+        self.context = context
         self.streamed = streamed
     }
 
@@ -93,7 +96,8 @@ final class SheetWriter {
     /// A number with a format, or nothing for nil.
     func number(_ row: Int, _ col: Int, _ value: Double?, _ format: XLSXFormat) throws(XLSXError) {
         guard let value else { return }
-        try sheet.number(row, col, value, format)
+        // -0.0 == 0: written as 0 so no cell can show a negative zero.
+        try sheet.number(row, col, value == 0 ? 0 : value, format)
         fit(col, 8)
     }
 
@@ -118,8 +122,10 @@ final class SheetWriter {
     }
 
     /// Applies column widths, freezes the rows above `freezeRow` (and columns left
-    /// of `freezeCol`), and sets landscape, one-page-wide printing.
-    func finish(freezeRow: Int, freezeCol: Int = 0, wrapColumns: Set<Int> = []) throws(XLSXError) {
+    /// of `freezeCol`), and sets landscape, one-page-wide printing with the rows above
+    /// `freezeRow` (or `repeatRows`) on every page and new pages at `pageBreaksBefore`.
+    func finish(freezeRow: Int, freezeCol: Int = 0, wrapColumns: Set<Int> = [], repeatRows: ClosedRange<Int>? = nil,
+                pageBreaksBefore: [Int] = []) throws(XLSXError) {
         for col in widths.keys.sorted() {
             let width = min(widths[col] ?? Self.minWidth, caps[col] ?? Self.defaultCap)
             try sheet.columnWidth(col, width, wrapColumns.contains(col) ? formats.wrapped : nil)
@@ -130,13 +136,19 @@ final class SheetWriter {
         try sheet.freeze(row: freezeRow, col: freezeCol)
         sheet.setLandscape()
         sheet.fitToPages(wide: 1, tall: 0)
-        try sheet.repeatRows(0, max(freezeRow - 1, 0))
+        let repeated = repeatRows ?? 0...max(freezeRow - 1, 0)
+        try sheet.repeatRows(repeated.lowerBound, repeated.upperBound)
+        var setup = context.print
+        setup.pageBreaksBefore = pageBreaksBefore
+        try sheet.printSetup(setup)
     }
 
-    /// Places a chart with its top-left corner 4 pixels inside the given cell, scaled from 480 × 288 pixels.
-    func insertChart(_ chart: XLSXChart, row: Int, col: Int, xScale: Double, yScale: Double) throws(XLSXError) {
+    /// Places a chart with its top-left corner `xOffset` (default 4) and 4 pixels inside the given cell,
+    /// scaled from 480 × 288 pixels.
+    func insertChart(_ chart: XLSXChart, row: Int, col: Int, xScale: Double, yScale: Double,
+                     xOffset: Int = 4) throws(XLSXError) {
         try sheet.insertChart(chart, row: row, col: col,
-                              ChartPlacement(xScale: xScale, yScale: yScale, xOffset: 4, yOffset: 4))
+                              ChartPlacement(xScale: xScale, yScale: yScale, xOffset: xOffset, yOffset: 4))
     }
 
     /// Lines each row needs so its wrapped cells show in full (word wrap wastes some space).
@@ -152,5 +164,23 @@ final class SheetWriter {
     /// The width (in character units) a column will get, for placing charts beside tables.
     func finalWidth(_ col: Int) -> Double {
         min(widths[col] ?? 8.43, caps[col] ?? Self.defaultCap)
+    }
+}
+
+/// What every sheet of one workbook shares: the page header and footer, and the
+/// readiness bands the heat maps break at.
+struct SheetContext {
+    let print: PrintSetup
+    let bands: [Band]
+
+    static let confidential = "Confidential: survey results"
+
+    /// Header: the report name left, the wave right; footer: confidentiality left, page N of M right.
+    init(reportName: String, wave: String, bands: [Band]) {
+        let report = PrintSetup.escaped(String(reportName.prefix(100)))
+        let header = "&L\(report)&RWave \(PrintSetup.escaped(String(wave.prefix(60))))"
+        print = PrintSetup(header: header, footer: "&L\(Self.confidential)&RPage &P of &N",
+                           margins: (left: 0.3, right: 0.3, top: 0.6, bottom: 0.6))
+        self.bands = bands
     }
 }

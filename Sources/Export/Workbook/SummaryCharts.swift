@@ -1,145 +1,236 @@
+import Foundation
 import Score
 import SurveyModel
 import XLSXWriter
 
-/// The two native charts of the Summary (readiness by area; leadership vs
-/// management with the quadrant threshold) and the small data block they plot,
-/// which lists only figures that are shown, so no hidden or missing figure is
-/// ever drawn as zero.
+/// The two native charts of the Summary: readiness by area (bars coloured by band,
+/// dashed lines at the band thresholds, every bar labelled with its area) and
+/// leadership vs management (each point labelled with its area, the quadrant
+/// threshold drawn and the four quadrants named). Both grow with the number of
+/// areas. Below them, on a page of its own, All areas' drivers by action words.
+/// Their data sits on the hidden chart-data sheet and lists only figures that are
+/// shown, so no hidden or missing figure is ever drawn as zero.
 struct SummaryCharts {
     let report: ScoreReport
     let config: PipelineConfig
     let workbook: XLSXWorkbook
+    let data: ChartData
 
-    /// Rows a chart (288 px × 1.05) occupies at the default 20 px row height, plus a gap.
-    static let chartRows = 17
-    static let chartScale = (x: 1.3, y: 1.05)
+    /// Up to this many areas every area has a bar; beyond it the highest and lowest half each.
+    static let maxBars = 40
+    /// Pixels per bar and around the bars (title, axis).
+    static let barPitch = 20.0
+    static let barFrame = 96.0
+    static let barWidth = 640.0
 
-    func write(_ writer: SheetWriter, belowRow chartRow: Int) throws(XLSXError) {
-        let formats = writer.formats
+    /// Places the charts from `row` down; returns the rows that start a printed page (the drivers chart).
+    func write(_ writer: SheetWriter, belowRow row: Int) throws(XLSXError) -> [Int] {
+        var height = 0.0
         let bars = barRows()
+        if !bars.rows.isEmpty {
+            let chart = try barChart(bars)
+            let size = Self.barSize(bars: bars.rows.count)
+            try writer.insertChart(chart, row: row, col: 0, xScale: size.width / 480, yScale: size.height / 288)
+            height = size.height
+        }
         let points = scatterRows()
-        var row = chartRow + Self.chartRows
-        try writer.text(row, 0, "Chart data (only figures that are shown)", formats.section, measure: false)
-        try writer.header(row + 1, 0, ["Area", "Readiness"])
-        let barsFirst = row + 2
-        for (offset, entry) in bars.enumerated() {
-            try writer.text(barsFirst + offset, 0, entry.area)
-            try writer.number(barsFirst + offset, 1, entry.readiness, formats.score)
-        }
-        row = barsFirst + bars.count + 1
-        try writer.header(row, 0, ["Area", "Management", "Leadership"])
-        let pointsFirst = row + 1
-        for (offset, entry) in points.enumerated() {
-            try writer.text(pointsFirst + offset, 0, entry.area, entry.total ? formats.label : nil)
-            try writer.number(pointsFirst + offset, 1, entry.management, formats.score)
-            try writer.number(pointsFirst + offset, 2, entry.leadership, formats.score)
-        }
-        row = pointsFirst + points.count + 1
-        try writer.header(row, 0, ["Threshold line", "Management", "Leadership"])
-        let linesFirst = row + 1
-        let threshold = config.scoring.quadrantThreshold
-        let lines = [("Leadership", 0.0, threshold), ("Leadership", 100.0, threshold),
-                     ("Management", threshold, 0.0), ("Management", threshold, 100.0)]
-        for (offset, line) in lines.enumerated() {
-            try writer.text(linesFirst + offset, 0, line.0)
-            try writer.number(linesFirst + offset, 1, line.1, formats.score)
-            try writer.number(linesFirst + offset, 2, line.2, formats.score)
-        }
-        let secondCol = columnAfter(writer, pixels: 480 * Self.chartScale.x + 24)
-        if !bars.isEmpty {
-            let chart = try barChart(writer.name, rows: barsFirst...(barsFirst + bars.count - 1), bars: bars)
-            try writer.insertChart(chart, row: chartRow, col: 0, xScale: Self.chartScale.x, yScale: Self.chartScale.y)
-        }
         if !points.isEmpty {
-            let chart = try scatterChart(writer.name, rows: pointsFirst...(pointsFirst + points.count - 1),
-                                         totals: points.map(\.total), linesRow: linesFirst)
-            try writer.insertChart(chart, row: chartRow, col: bars.isEmpty ? 0 : secondCol,
-                                         xScale: Self.chartScale.x, yScale: Self.chartScale.y)
+            let side = Self.scatterSide(points: points.count)
+            let chart = try scatterChart(points)
+            let place = bars.rows.isEmpty ? (col: 0, offset: 4) : position(writer, pixels: Self.barWidth + 24)
+            try writer.insertChart(chart, row: row, col: place.col, xScale: side / 480, yScale: side / 288,
+                                   xOffset: place.offset)
+            height = max(height, side)
         }
+        let driversRow = row + Self.rows(pixels: height) + 1
+        guard let drivers = try DriversChart(report: report, config: config, workbook: workbook, data: data).make()
+        else { return [] }
+        try writer.insertChart(drivers.chart, row: driversRow, col: 0, xScale: DriversChart.width / 480,
+                               yScale: drivers.height / 288)
+        return [driversRow]
     }
 
-    /// Areas with a readiness figure, best first, then All areas.
-    private func barRows() -> [(area: String, readiness: Double, band: Int)] {
-        let rows = report.areas.compactMap { area -> (area: String, readiness: Double, band: Int, total: Bool)? in
-            guard let readiness = area.readiness else { return nil }
-            return (area.area, readiness, bandIndex(readiness), area.isTotal)
-        }
-        let sorted = rows.filter { !$0.total }.sorted { ($1.readiness, $0.area) < ($0.readiness, $1.area) }
-            + rows.filter(\.total)
-        return sorted.map { ($0.area, $0.readiness, $0.band) }
+    /// Default-height rows (20 px) that `pixels` cover.
+    static func rows(pixels: Double) -> Int {
+        Int((pixels / 20).rounded(.up))
     }
 
-    /// Areas with both leadership and management shown.
-    private func scatterRows() -> [(area: String, management: Double, leadership: Double, total: Bool)] {
-        report.areas.compactMap { area in
-            guard let leadership = area.construct("leadership")?.shownMean,
-                  let management = area.construct("management")?.shownMean else { return nil }
-            return (area.area, management, leadership, area.isTotal)
+    /// Width and height in pixels of the readiness chart with `bars` bars.
+    static func barSize(bars: Int) -> (width: Double, height: Double) {
+        (barWidth, max(288, barFrame + barPitch * Double(bars)))
+    }
+
+    /// The side in pixels of the (square) leadership-vs-management chart.
+    static func scatterSide(points: Int) -> Double {
+        min(480, 400 + 8 * Double(points))
+    }
+
+    // MARK: Readiness bars
+
+    struct Bar {
+        let area: String
+        let readiness: Double
+        let total: Bool
+    }
+
+    /// Areas with a readiness figure, best first (at most `maxBars`: the highest and lowest
+    /// halves), then All areas; `of` is how many areas had one.
+    private func barRows() -> (rows: [Bar], of: Int) {
+        let all = report.areas.compactMap { area in
+            area.readiness.map { Bar(area: area.area, readiness: $0, total: area.isTotal) }
         }
+        var areas = all.filter { !$0.total }.sorted { ($1.readiness, $0.area) < ($0.readiness, $1.area) }
+        let count = areas.count
+        if count > Self.maxBars {
+            areas = Array(areas.prefix(Self.maxBars / 2)) + Array(areas.suffix(Self.maxBars / 2))
+        }
+        return (areas + all.filter(\.total), count)
     }
 
     private func bandIndex(_ readiness: Double) -> Int {
         config.scoring.bands.firstIndex { readiness >= $0.min } ?? config.scoring.bands.count
     }
 
-    private func barChart(_ sheet: String, rows: ClosedRange<Int>,
-                          bars: [(area: String, readiness: Double, band: Int)]) throws(XLSXError) -> XLSXChart {
-        let chart = try workbook.addChart(.bar)
-        chart.title("Readiness by area", fontSize: 12, bold: true)
+    private func barChart(_ bars: (rows: [Bar], of: Int)) throws(XLSXError) -> XLSXChart {
+        let count = bars.rows.count
+        // One series per bar: a thick line from 0 to the area's readiness at its height (best on top).
+        let first = try data.block("Readiness bars", header: ["Area", "From", "To", "Height", "Height"],
+                                   rows: bars.rows.enumerated().map { index, bar in
+            let height = Double(count - index)
+            return [.text(bar.area), .number(0), .number(bar.readiness), .number(height), .number(height)]
+        })
+        let bands = config.scoring.bands
+        let lines = try data.block("Band thresholds", header: ["Band", "Readiness", "Readiness", "Height", "Height"],
+                                   rows: bands.map { band in
+            [.text(Self.thresholdLabel(band)), .number(band.min), .number(band.min),
+             .number(0.3), .number(Double(count) + 0.7)]
+        })
+        let chart = try workbook.addChart(.scatterStraight)
+        let shown = bars.of > Self.maxBars
+            ? ": the \(Self.maxBars / 2) highest and \(Self.maxBars / 2) lowest of \(bars.of) areas" : ""
+        chart.title("Readiness by area, \(report.wave)\(shown)", fontSize: 12, bold: true)
         chart.legend(.none)
-        let series = try chart.addSeries(sheet: sheet, categories: CellRange(rows.lowerBound, 0, rows.upperBound, 0),
-                                         values: CellRange(rows.lowerBound, 1, rows.upperBound, 1))
-        series.fixedName("Readiness")
-        let count = config.scoring.bands.count + 1
-        try series.pointColors(bars.map { WorkbookFormats.bandColor(index: $0.band, count: count) })
-        series.valueLabels(numberFormat: "0.0", position: .outsideEnd)
-        // In a bar chart the x axis is the horizontal value axis and y the category axis.
+        let thickness = min(14, Self.barPitch * 0.75 * 0.62)
+        for (index, bar) in bars.rows.enumerated() {
+            let row = first + index
+            let series = try chart.addSeries(sheet: data.sheet, categories: CellRange(row, 1, row, 2),
+                                             values: CellRange(row, 3, row, 4))
+            try series.name(sheet: data.sheet, row: row, col: 0)
+            series.line(ChartLine(color: bar.total ? WorkbookFormats.totalBar
+                                      : WorkbookFormats.barColor(index: bandIndex(bar.readiness), count: bands.count + 1),
+                                  width: thickness))
+            series.marker(.none)
+            // The area's name inside the bar's start, its readiness right of its end.
+            try series.pointLabels([.text(Self.barLabel(bar)), .text(TrendsSheet.oneDecimal(bar.readiness))],
+                                   position: .right, fontSize: 8)
+        }
+        for index in bands.indices {
+            let row = lines + index
+            let series = try chart.addSeries(sheet: data.sheet, categories: CellRange(row, 1, row, 2),
+                                             values: CellRange(row, 3, row, 4))
+            try series.name(sheet: data.sheet, row: row, col: 0)
+            series.line(ChartLine(color: WorkbookFormats.grey, width: 1.25, dash: .dash))
+            series.marker(.none)
+            try series.pointLabels([.none, .text(Self.thresholdLabel(bands[index]))], position: .right, fontSize: 8,
+                                   color: WorkbookFormats.grey)
+        }
         chart.axis(.x, AxisOptions(name: "Readiness (0–100)", min: 0, max: 100, majorUnit: 20))
-        chart.axis(.y, AxisOptions(reversed: true, crossingAtMax: true))
-        chart.seriesGap(60)
+        chart.axis(.y, AxisOptions(min: 0, max: Double(count) + 1))
+        chart.hideAxis(.y)
+        chart.hideGridlines(.y)
         return chart
     }
 
-    private func scatterChart(_ sheet: String, rows: ClosedRange<Int>, totals: [Bool],
-                              linesRow: Int) throws(XLSXError) -> XLSXChart {
-        let chart = try workbook.addChart(.scatterStraightWithMarkers)
-        chart.title("Led or only managed?", fontSize: 12, bold: true)
-        chart.legend(.right)
-        for (offset, row) in rows.enumerated() {
-            let series = try chart.addSeries(sheet: sheet, categories: CellRange(row, 1, row, 1),
+    /// The area's name on one line: LibreOffice wraps a label at its spaces, so they are no-break spaces.
+    static func barLabel(_ bar: Bar) -> String {
+        bar.area.replacingOccurrences(of: " ", with: "\u{00A0}")
+    }
+
+    /// "Ready ≥ 75".
+    static func thresholdLabel(_ band: Band) -> String {
+        "\(band.label) ≥ \(ConditionalRules.literal(band.min))"
+    }
+
+    // MARK: Leadership vs management
+
+    struct Point {
+        let area: String
+        let management: Double
+        let leadership: Double
+        let total: Bool
+    }
+
+    /// Areas with both leadership and management shown.
+    private func scatterRows() -> [Point] {
+        report.areas.compactMap { area in
+            guard let leadership = area.construct("leadership")?.shownMean,
+                  let management = area.construct("management")?.shownMean else { return nil }
+            return Point(area: area.area, management: management, leadership: leadership, total: area.isTotal)
+        }
+    }
+
+    private func scatterChart(_ points: [Point]) throws(XLSXError) -> XLSXChart {
+        let first = try data.block("Leadership vs management", header: ["Area", "Management", "Leadership"],
+                                   rows: points.map { [.text($0.area), .number($0.management), .number($0.leadership)] })
+        let threshold = config.scoring.quadrantThreshold
+        let lines = try data.block("Quadrant threshold", header: ["Line", "Management", "Leadership"], rows: [
+            [.text("Leadership"), .number(0), .number(threshold)], [.text("Leadership"), .number(100), .number(threshold)],
+            [.text("Management"), .number(threshold), .number(0)], [.text("Management"), .number(threshold), .number(100)],
+        ])
+        // The quadrant names sit in the corners: left ones labelled to the right, right ones to the left.
+        let quadrants: [(name: Quadrant, x: Double, y: Double)] = [
+            (.ledLooselyManaged, 1, 97), (.stalled, 1, 3), (.ledAndManaged, 99, 97), (.managedNotLed, 99, 3),
+        ]
+        let corners = try data.block("Quadrants", header: ["Quadrant", "Management", "Leadership"],
+                                     rows: quadrants.map { [.text($0.name.rawValue), .number($0.x), .number($0.y)] })
+        let chart = try workbook.addChart(.scatter)
+        chart.title("Led or only managed? \(report.wave)", fontSize: 12, bold: true)
+        chart.legend(.none)
+        let colors = WorkbookFormats.palette(count: points.count)
+        for (offset, point) in points.enumerated() {
+            let row = first + offset
+            let series = try chart.addSeries(sheet: data.sheet, categories: CellRange(row, 1, row, 1),
                                              values: CellRange(row, 2, row, 2))
-            try series.name(sheet: sheet, row: row, col: 0)
+            try series.name(sheet: data.sheet, row: row, col: 0)
             series.line(.none)
-            if totals[offset] {
-                series.marker(.diamond, size: 10, color: 0x404040)
+            if point.total {
+                series.marker(.diamond, size: 10, color: WorkbookFormats.totalMarker)
             } else {
-                let palette = WorkbookFormats.palette
-                series.marker(.circle, size: 9, color: palette[offset % palette.count])
+                series.marker(.circle, size: 8, color: colors[offset])
             }
+            try series.pointLabels([.text(point.area)], position: .right, fontSize: 8)
         }
         for line in 0..<2 {
-            let start = linesRow + line * 2
-            let series = try chart.addSeries(sheet: sheet, categories: CellRange(start, 1, start + 1, 1),
+            let start = lines + line * 2
+            let series = try chart.addSeries(sheet: data.sheet, categories: CellRange(start, 1, start + 1, 1),
                                              values: CellRange(start, 2, start + 1, 2))
             series.fixedName("Threshold")
             series.line(ChartLine(color: WorkbookFormats.grey, width: 1.25, dash: .dash))
-            series.marker(.none, size: 7)
+            series.marker(.none)
         }
-        try chart.hideLegendEntries([rows.count + 1])
+        for (side, position) in [(0, LabelPosition.right), (2, LabelPosition.left)] {
+            let row = corners + side
+            let series = try chart.addSeries(sheet: data.sheet, categories: CellRange(row, 1, row + 1, 1),
+                                             values: CellRange(row, 2, row + 1, 2))
+            series.fixedName("Quadrant")
+            series.line(.none)
+            series.marker(.none)
+            try series.pointLabels([.text(quadrants[side].name.rawValue), .text(quadrants[side + 1].name.rawValue)],
+                                   position: position, fontSize: 9, color: WorkbookFormats.grey)
+        }
         chart.axis(.x, AxisOptions(name: "Management (0–100)", min: 0, max: 100, majorUnit: 20))
         chart.axis(.y, AxisOptions(name: "Leadership (0–100)", min: 0, max: 100, majorUnit: 20))
         return chart
     }
 
-    /// The first column whose left edge is at least `pixels` from column A.
-    private func columnAfter(_ writer: SheetWriter, pixels: Double) -> Int {
-        var used = 0.0
-        var col = 0
-        while used < pixels && col < 200 {
-            used += writer.finalWidth(col) * 7 + 5
-            col += 1
+    /// The column holding the point `pixels` from column A's left edge, and the offset into it.
+    private func position(_ writer: SheetWriter, pixels: Double) -> (col: Int, offset: Int) {
+        var left = 0.0
+        for col in 0..<200 {
+            let width = writer.finalWidth(col) * 7 + 5
+            if left + width > pixels { return (col, Int(pixels - left)) }
+            left += width
         }
-        return col
+        return (200, 0)
     }
 }

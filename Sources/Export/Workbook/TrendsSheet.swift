@@ -4,10 +4,12 @@ import XLSXWriter
 
 /// Sustainment: each area's headline figures per wave with the change from
 /// the previous wave, faded wins highlighted, and readiness over time as a
-/// line chart (drawn from a wave × area block beside the table).
+/// line chart in which the areas whose wins faded stand out in colour, All areas
+/// is dashed and the rest are grey (its data on the hidden chart-data sheet).
 struct TrendsSheet {
     let report: ScoreReport
     let workbook: XLSXWorkbook
+    let data: ChartData
 
     static let columns = [
         "Area", "Wave", "Readiness", "Change", "Employee life", "Change", "Customer life", "Change", "LMI", "Change",
@@ -19,7 +21,6 @@ struct TrendsSheet {
             ("customer_life", { $0.customerLife }, false), ("lmi", { $0.lmi }, true),
         ]
     }
-    static let wideCol = columns.count + 1
 
     func write(_ writer: SheetWriter) throws(XLSXError) {
         let formats = writer.formats
@@ -41,12 +42,15 @@ struct TrendsSheet {
                 previous = point
             }
         }
-        writer.cap(Self.columns.count - 1, 70)
+        writer.cap(Self.columns.count - 1, 48)
         if row > 2 {
             try writer.sheet.autofilter(CellRange(1, 0, row - 1, Self.columns.count - 1))
         }
-        try writeWideBlock(writer, points: points)
-        try writer.finish(freezeRow: 2, freezeCol: 2, wrapColumns: [Self.columns.count - 1])
+        // The chart goes under the table, on a printed page of its own, so the table prints at a readable size.
+        let chartRow = row + 1
+        let charted = try writeWideBlock(writer, points: points, row: chartRow)
+        try writer.finish(freezeRow: 2, freezeCol: 2, wrapColumns: [Self.columns.count - 1],
+                          pageBreaksBefore: charted ? [chartRow] : [])
     }
 
     /// Areas in report order (configured areas, then All areas), then any others found in the trends.
@@ -90,36 +94,42 @@ struct TrendsSheet {
         if !notes.isEmpty { try writer.text(row, Self.columns.count - 1, notes.joined(separator: "; "), formats.wrapped) }
     }
 
-    /// Wave × area readiness, the data of the line chart, placed right of the table.
-    private func writeWideBlock(_ writer: SheetWriter, points: [String: [String: TrendPoint]]) throws(XLSXError) {
+    /// Wave × area readiness, the data of the line chart, on the chart-data sheet; the chart at `row`.
+    /// Returns whether there was a chart to draw.
+    private func writeWideBlock(_ writer: SheetWriter, points: [String: [String: TrendPoint]],
+                                row: Int) throws(XLSXError) -> Bool {
         let areas = orderedAreas().filter { area in
             points[area]?.values.contains { $0.readiness != nil } ?? false
         }
-        guard !report.waves.isEmpty, !areas.isEmpty else { return }
-        let col = Self.wideCol
-        try writer.header(1, col, ["Readiness by wave"] + areas)
-        for (offset, wave) in report.waves.enumerated() {
-            try writer.text(2 + offset, col, wave)
-            for (index, area) in areas.enumerated() {
-                try writer.number(2 + offset, col + 1 + index, points[area]?[wave]?.readiness, writer.formats.score)
-            }
-        }
-        let lastRow = 1 + report.waves.count
+        guard !report.waves.isEmpty, !areas.isEmpty else { return false }
+        let first = try data.block("Readiness by wave", header: ["Wave"] + areas, rows: report.waves.map { wave in
+            [.text(wave)] + areas.map { area in points[area]?[wave]?.readiness.map(ChartCell.number) ?? .blank }
+        })
+        let header = first - 1
+        let lastRow = first + report.waves.count - 1
         let chart = try workbook.addChart(.line)
-        chart.title("Readiness by area over waves", fontSize: 12, bold: true)
+        let faded = Set(report.evaporation.map(\.area))
+        chart.title(faded.isEmpty ? "Readiness by area over waves (dashed: All areas)"
+                        : "Readiness over waves: areas whose wins faded in colour, the rest grey", fontSize: 12, bold: true)
         chart.legend(.right)
         let totals = Set(report.areas.filter(\.isTotal).map(\.area))
-        for index in areas.indices {
-            let series = try chart.addSeries(sheet: writer.name, categories: CellRange(2, col, lastRow, col),
-                                             values: CellRange(2, col + 1 + index, lastRow, col + 1 + index))
-            try series.name(sheet: writer.name, row: 1, col: col + 1 + index)
-            let total = totals.contains(areas[index])
-            let color = total ? 0x404040 : WorkbookFormats.palette[index % WorkbookFormats.palette.count]
-            series.line(ChartLine(color: color, width: total ? 2.75 : 2, dash: total ? .dash : nil))
-            series.marker(.circle, size: 6, color: color)
+        let colors = WorkbookFormats.palette(count: areas.count)
+        var unlabelled: [Int] = []
+        for (index, area) in areas.enumerated() {
+            let series = try chart.addSeries(sheet: data.sheet, categories: CellRange(first, 0, lastRow, 0),
+                                             values: CellRange(first, 1 + index, lastRow, 1 + index))
+            try series.name(sheet: data.sheet, row: header, col: 1 + index)
+            let total = totals.contains(area)
+            let highlighted = faded.contains(area) || faded.isEmpty
+            let color: Color = total ? WorkbookFormats.totalMarker : highlighted ? colors[index] : WorkbookFormats.fadedLine
+            series.line(ChartLine(color: color, width: total ? 2.75 : highlighted ? 2.25 : 1, dash: total ? .dash : nil))
+            series.marker(.circle, size: highlighted || total ? 6 : 3, color: color)
+            if !highlighted && !total { unlabelled.append(index) }
         }
+        try chart.hideLegendEntries(unlabelled)
         chart.axis(.y, AxisOptions(name: "Readiness (0–100)", min: 0, max: 100, majorUnit: 20))
-        try writer.insertChart(chart, row: lastRow + 2, col: col, xScale: 1.4, yScale: 1.2)
+        try writer.insertChart(chart, row: row, col: 0, xScale: 1.8, yScale: 1.6)
+        return true
     }
 
     static func oneDecimal(_ value: Double) -> String {

@@ -3,13 +3,16 @@ import SurveyModel
 import XLSXWriter
 
 /// Writes the executive workbook (SPEC §10): Summary first and active, then a
-/// sheet per detail. The same inputs always give a byte-identical file: the
-/// only date inside is derived from the data window.
+/// sheet per detail, and last the hidden sheet of chart data. The same inputs always
+/// give a byte-identical file: the only date inside is derived from the data window.
 public enum WorkbookWriter {
     /// The sheet names, in workbook order.
     static let sheetNames = [
         "Summary", "Areas", "Items", "Drivers", "Trends", "Customers", "Comments", "Data quality", "Method",
+        chartDataSheet,
     ]
+    /// The hidden sheet the charts read from.
+    static let chartDataSheet = "Chart data"
 
     /// Fails unless the installed libxlsxwriter is the series the workbook code supports, so a run
     /// can refuse before ingesting anything (`write` checks again when it creates the workbook).
@@ -39,23 +42,31 @@ public enum WorkbookWriter {
                                    subject: metadata.reportName, author: metadata.toolVersion,
                                    created: createdTime(metadata.dataWindow?.last))
         let formats = try WorkbookFormats(workbook)
+        let context = SheetContext(reportName: metadata.reportName, wave: report.wave, bands: config.scoring.bands)
         var sheets: [SheetWriter] = []
         for name in sheetNames {
-            if name == "Comments" { try BreakdownsSheet.writeAll(report: report, config: config, workbook: workbook, formats: formats) }
+            if name == "Comments" {
+                try BreakdownsSheet.writeAll(report: report, config: config, workbook: workbook, formats: formats,
+                                             context: context)
+            }
             // Comments can run to a row per respondent: that sheet alone is streamed.
             let streamed = name == "Comments"
-            sheets.append(SheetWriter(try workbook.addSheet(name, constantMemory: streamed), formats, streamed: streamed))
+            sheets.append(SheetWriter(try workbook.addSheet(name, constantMemory: streamed), formats,
+                                      context: context, streamed: streamed))
         }
-        try SummarySheet(report: report, metadata: metadata, config: config, workbook: workbook).write(sheets[0])
+        let chartData = ChartData(sheets[sheetNames.firstIndex(of: chartDataSheet) ?? sheets.count - 1])
+        try SummarySheet(report: report, metadata: metadata, config: config, workbook: workbook, data: chartData)
+            .write(sheets[0])
         try AreasSheet(report: report, config: config).write(sheets[1])
         try ItemsSheet(report: report, config: config).write(sheets[2])
-        try DriversSheet(report: report, config: config, workbook: workbook).write(sheets[3])
-        try TrendsSheet(report: report, workbook: workbook).write(sheets[4])
+        try DriversSheet(report: report, config: config).write(sheets[3])
+        try TrendsSheet(report: report, workbook: workbook, data: chartData).write(sheets[4])
         try CustomersSheet(report: report, surveyPresent: metadata.inputs.contains { $0.kind == .customer })
             .write(sheets[5])
         try CommentsSheet(report: report).write(sheets[6])
-        try DataQualitySheet(metadata: metadata).write(sheets[7])
+        try DataQualitySheet(metadata: metadata, gate: config.maxRejectFraction).write(sheets[7])
         try MethodSheet(report: report, metadata: metadata, config: config).write(sheets[8])
+        try chartData.finish()
         try workbook.close()
     }
 

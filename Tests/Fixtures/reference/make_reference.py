@@ -36,12 +36,24 @@ sheet.write_boolean(4, 0, True)
 
 sheet.set_column(0, 0, 18)
 sheet.freeze_panes(1, 0)
+sheet.set_landscape()
+sheet.fit_to_pages(1, 0)
+sheet.repeat_rows(0, 0)
+sheet.set_header("&LR&&D report&RWave 2026-Q3")
+sheet.set_footer("&LConfidential: survey results&RPage &P of &N")
+sheet.set_margins(0.3, 0.3, 0.6, 0.6)
+sheet.set_h_pagebreaks([6])
 
 chart = workbook.add_chart({"type": "column"})
 chart.add_series({"categories": ["Reference", 1, 0, 3, 0], "values": ["Reference", 1, 1, 3, 1],
-                  "name": ["Reference", 0, 1]})
+                  "name": ["Reference", 0, 1],
+                  "data_labels": {"value": True, "position": "outside_end", "font": {"size": 8, "bold": False, "italic": False},
+                                  "custom": [{"value": "North"}, {"delete": True}, {"value": "\u200b=East"}]}})
 chart.set_title({"name": "Score by region"})
 chart.set_legend({"position": "none"})
 sheet.insert_chart(1, 4, chart)
+
+hidden = workbook.add_worksheet("Chart data")
+hidden.hide()
 
 workbook.close()
