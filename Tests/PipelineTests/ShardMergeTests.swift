@@ -236,4 +236,25 @@ final class ShardMergeTests: XCTestCase {
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: scratch + "/out"))
     }
+
+    /// The commands through the real binary: a shard and a merge succeed with exit 0 and the
+    /// same published bytes as `run`; a partial over another config exits 3 with one line on
+    /// stderr naming it.
+    func testCommandLineExitStatuses() throws {
+        let scratch = try Fixtures.temporaryFolder()
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: scratch) }
+        let binary = try CLI.binary()
+        let config = try Fixtures.tinyConfig(), other = try Fixtures.tinyConfig { $0["wave_period"] = "month" }
+        let partial = scratch + "/tiny.partial"
+        XCTAssertEqual(try CLI.run(binary, ["score", "--config", config, "--partial", partial, "--quiet"]), "0")
+        XCTAssertEqual(try CLI.run(binary, ["merge", partial, "--config", config, "--out", scratch + "/merged",
+                                            "--quiet"]), "0")
+        XCTAssertEqual(try CLI.run(binary, ["run", "--config", config, "--out", scratch + "/run", "--quiet"]), "0")
+        XCTAssertEqual(try published(scratch + "/merged"), try published(scratch + "/run"))
+        let result = try CLI.run(binary, ["merge", partial, "--config", other, "--out", scratch + "/other", "--quiet"])
+        XCTAssert(result.hasPrefix("3:"), result)
+        XCTAssert(result.contains("input error: \(MessageText.quoted(partial))") && result.contains("SHA-256"), result)
+        XCTAssertEqual(result.split(separator: "\n").count, 1, result)
+        XCTAssertEqual(try CLI.run(binary, ["merge", "--config", config]).prefix(2), "2:")
+    }
 }
