@@ -162,6 +162,15 @@ final class PartialFileTests: XCTestCase {
         }
     }
 
+    /// The chunk encoding stores these columns of `ResponseTable` (the file column is given by
+    /// the merge). A column added to `ResponseTable.columns` fails this test until ChunkCodec
+    /// stores it and `PartialFormat.version` is raised, so a merge can never drop it silently.
+    func testEveryResponseTableColumnIsInTheFormat() {
+        XCTAssertEqual(ResponseTable.columns.map(\.name).sorted(),
+                       ["answers", "area", "breakdowns", "comments", "file", "ids", "line", "offset", "submitted",
+                        "wave"])
+    }
+
     private func assertInputError(_ path: String, containing text: String, _ context: String = "",
                                   line: UInt = #line) {
         do {
