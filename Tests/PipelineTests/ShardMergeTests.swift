@@ -53,7 +53,7 @@ final class ShardMergeTests: XCTestCase {
             partials.append(path)
         }
         let expected = try published(run)
-        XCTAssertEqual(expected.count, 3, "xlsx, json, rejects.csv", line: line)
+        XCTAssertEqual(expected.count, 4, "xlsx, json, rejects.csv, comments.csv", line: line)
         for jobs in [1, 2] {
             let merged = scratch + "/merged-\(jobs)"
             _ = try ShardRunner.merge(partials, options: options(config, out: merged, jobs: jobs))
