@@ -8,8 +8,8 @@ import Foundation
 /// The file is fed to libcsv one physical line at a time (ended by LF, CRLF or a
 /// lone CR), so the line where a record begins is known exactly even when quoted
 /// fields span lines.
-/// libcsv trims spaces and tabs around unquoted fields (its default, checked inline),
-/// never the delimiter itself; inside quotes everything arrives as written.
+/// libcsv trims spaces (only spaces, see `init`) around unquoted fields, never the delimiter
+/// itself; inside quotes everything arrives as written.
 ///
 /// A field longer than `maxFieldBytes` is cut to that length (at a character boundary) and
 /// its record says which field it was (`BorrowedRecord.tooLongField`), so that a huge
