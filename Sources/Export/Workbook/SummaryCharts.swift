@@ -187,6 +187,7 @@ struct SummaryCharts {
         chart.title("Led or only managed? \(report.wave)", fontSize: 12, bold: true)
         chart.legend(.none)
         let colors = WorkbookFormats.palette(count: points.count)
+        let positions = Self.labelPositions(points)
         for (offset, point) in points.enumerated() {
             let row = first + offset
             let series = try chart.addSeries(sheet: data.sheet, categories: CellRange(row, 1, row, 1),
@@ -198,7 +199,7 @@ struct SummaryCharts {
             } else {
                 series.marker(.circle, size: 8, color: colors[offset])
             }
-            try series.pointLabels([.text(point.area)], position: .right, fontSize: 8)
+            try series.pointLabels([.text(point.area)], position: positions[offset], fontSize: 8)
         }
         for line in 0..<2 {
             let start = lines + line * 2
@@ -222,6 +223,22 @@ struct SummaryCharts {
         chart.axis(.y, AxisOptions(name: "Leadership (0–100)", min: 0, max: 100, majorUnit: 20))
         return chart
     }
+
+    /// Where each point's label goes: right of it up to `alternateFrom` points; beyond, the points
+    /// taken left to right (then bottom to top) take turns right, left, above and below, so that
+    /// neighbours' labels point different ways instead of overlapping.
+    static func labelPositions(_ points: [Point]) -> [LabelPosition] {
+        guard points.count > alternateFrom else { return points.map { _ in .right } }
+        let cycle: [LabelPosition] = [.right, .left, .above, .below]
+        let order = points.indices.sorted { (points[$0].management, points[$0].leadership, $0)
+            < (points[$1].management, points[$1].leadership, $1) }
+        var positions = points.map { _ in LabelPosition.right }
+        for (rank, index) in order.enumerated() { positions[index] = cycle[rank % cycle.count] }
+        return positions
+    }
+
+    /// Up to this many points every label sits right of its point.
+    static let alternateFrom = 13
 
     /// The column holding the point `pixels` from column A's left edge, and the offset into it.
     private func position(_ writer: SheetWriter, pixels: Double) -> (col: Int, offset: Int) {
