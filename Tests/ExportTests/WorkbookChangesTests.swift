@@ -3,11 +3,12 @@ import Foundation
 @testable import Score
 import SurveyModel
 import XCTest
+import XLSXWriter
 
 /// SPEC §5.2's changes in the workbook, on the hand-made fixture with hand-set changes:
 /// the Summary's marked change cell and its note lines, the Areas sheet's change columns,
 /// the Trends sheet's ▲ / ▼ number formats and the faded wins' significance in words; and
-/// the page estimate of the breakdown sheets and the scatter's alternating labels.
+/// the page estimate of the breakdown sheets and the scatter's label placement.
 final class WorkbookChangesTests: XCTestCase {
     private static func change(_ delta: Double, _ p: Double) -> Change {
         Change(previousWave: "2026-Q2", delta: delta, pValue: p, significant: p < 0.05)
@@ -160,19 +161,40 @@ final class WorkbookChangesTests: XCTestCase {
         XCTAssertEqual(BreakdownsSheet.pageBreaks(blockTops: [3, 45, 87], blockRows: 40, scale: 1), [45, 87])
     }
 
-    func testScatterLabelsOfManyPointsAlternateAndFewStayRight() {
+    /// Up to 13 points every label is right of its point. 30 points as 15 pairs on the same spot (pairs
+    /// 6 points apart on a diagonal): the two labels of a pair never take the same side, and no
+    /// two estimated label boxes overlap, as they would if all were right of their points.
+    func testScatterLabelsOfCrowdedPointsTakeDifferentSides() {
         func points(_ count: Int) -> [SummaryCharts.Point] {
-            (0..<count).map { SummaryCharts.Point(area: "A\($0)", management: Double(($0 * 37) % 100),
-                                                  leadership: 50, total: false) }
+            (0..<count).map { index in
+                let at = 10 + Double(index / 2) * 6
+                return SummaryCharts.Point(area: "Area \(index)", management: at, leadership: at, total: false)
+            }
         }
         XCTAssertEqual(Set(SummaryCharts.labelPositions(points(13))), [.right])
-        let many = points(30)
-        let positions = SummaryCharts.labelPositions(many)
-        let byX = many.indices.sorted { many[$0].management < many[$1].management }
-        for (left, right) in zip(byX, byX.dropFirst()) {
-            XCTAssertNotEqual(positions[left], positions[right], "neighbours \(left) and \(right)")
+        let crowded = points(30)
+        let positions = SummaryCharts.labelPositions(crowded)
+        for pair in stride(from: 0, to: 30, by: 2) {
+            XCTAssertNotEqual(positions[pair], positions[pair + 1], "Area \(pair) and Area \(pair + 1)")
         }
-        XCTAssertEqual(Set(positions), [.right, .left, .above, .below])
+        // 480 px × 0.8 over 0–100: 3.84 px a point; labels 7 characters × 4.6 px wide, 11 px high, 6 px off.
+        func box(_ index: Int, _ position: LabelPosition) -> SummaryCharts.Box {
+            let x = crowded[index].management * 3.84, y = crowded[index].leadership * 3.84
+            let width = Double(crowded[index].area.count) * 4.6
+            switch position {
+            case .left: return SummaryCharts.Box(x: x - 6 - width, y: y - 5.5, width: width, height: 11)
+            case .above: return SummaryCharts.Box(x: x - width / 2, y: y + 6, width: width, height: 11)
+            case .below: return SummaryCharts.Box(x: x - width / 2, y: y - 17, width: width, height: 11)
+            default: return SummaryCharts.Box(x: x + 6, y: y - 5.5, width: width, height: 11)
+            }
+        }
+        XCTAssertGreaterThan(box(0, .right).overlap(box(1, .right)), 0, "all right, a pair's labels collide")
+        for first in 0..<30 {
+            for second in (first + 1)..<30 {
+                XCTAssertEqual(box(first, positions[first]).overlap(box(second, positions[second])), 0,
+                               "labels of Area \(first) and Area \(second)")
+            }
+        }
     }
 
     private func matches(of pattern: String, in text: String, groups: Int) -> [[String]] {
