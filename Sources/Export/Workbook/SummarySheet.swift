@@ -66,8 +66,7 @@ struct SummarySheet {
         try writer.text(0, 0, "Readiness for systemic change — \(report.wave)", formats.title, measure: false)
         let total = report.areas.first(where: \.isTotal)
         let people = total.map { " (\($0.employeeN) employees, \($0.customerN) customers answered)" } ?? ""
-        let change = previousWave.map { "; change is against \($0) (▲ up, ▼ down; * and bold: a figure behind readiness, eNPS or "
-            + "NPS changed significantly, p < 0.05, named under the table)" } ?? ""
+        let change = previousWave.map { "; change is against \($0) (▲ up, ▼ down)" } ?? ""
         try writer.text(1, 0, "Every figure covers the report wave \(report.wave)\(people)\(change). "
             + "Earlier waves: Trends sheet.", formats.section, measure: false)
         try writer.text(2, 0, "Scores are 0–100, best area first. \(WorkbookFormats.hiddenMarker): too few "
@@ -78,6 +77,10 @@ struct SummarySheet {
         let absent = SurveyKind.allCases.filter { kind in !metadata.inputs.contains { $0.kind == kind } }
         // SPEC §3.7: say why the absent survey's figures are empty.
         notes += absent.map { "No \($0.rawValue) survey in this run: its figures are empty." }
+        if previousWave != nil {
+            notes.append("A change in bold with *: a figure behind readiness, eNPS or NPS changed significantly "
+                + "(p < 0.05); the lines under the table name them.")
+        }
         if !notes.isEmpty { try writer.text(3, 0, notes.joined(separator: " "), formats.note, measure: false) }
     }
 
