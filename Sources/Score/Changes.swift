@@ -97,9 +97,8 @@ enum Changes {
             var flag = flag
             guard let name = constructs[flag.metric] ?? nil, let peak = labels.firstIndex(of: flag.peakWave),
                   let group = current.firstIndex(where: { $0.area == flag.area }) else { return flag }
-            flag.significant = Significance.construct(current[group].construct(name),
-                                                      perWave[peak][group].construct(name))
-                .map { $0.p < Significance.level }
+            flag.pValue = Significance.construct(current[group].construct(name), perWave[peak][group].construct(name))?.p
+            flag.significant = flag.pValue.map { $0 < Significance.level }
             return flag
         }
     }

@@ -95,6 +95,8 @@ public struct Evaporation: Sendable, Equatable {
     public var drop: Double
     /// Welch's test between the peak and the report wave (SPEC §5.2); nil for readiness.
     public var significant: Bool? = nil
+    /// That test's two-sided p-value, nil like `significant` (the workbook shows it; the JSON does not).
+    public var pValue: Double? = nil
 }
 
 /// Item-level reliability of one construct (All areas, report wave).

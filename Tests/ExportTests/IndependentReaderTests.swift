@@ -3,7 +3,8 @@ import Pipeline
 import XCTest
 
 /// Opens real workbooks with an independent reader (Python's openpyxl, through
-/// check_workbook.py) and checks every Summary and Areas figure against the JSON,
+/// check_workbook.py) and checks every Summary and Areas figure against the JSON
+/// (the samples' changes since 2025-Q3 include significant and non-significant ones),
 /// the sheet order, frozen panes, the suppression marker, and that no cell holds a
 /// formula or a respondent id. scripts/test installs openpyxl.
 final class IndependentReaderTests: XCTestCase {
@@ -34,7 +35,7 @@ final class IndependentReaderTests: XCTestCase {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", Self.tests.appendingPathComponent("check_workbook.py").path, workbook,
-                             outcome.jsonPath]
+                             outcome.jsonPath, config]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output

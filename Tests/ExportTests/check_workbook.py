@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Independent reader of the executive workbook (openpyxl, not libxlsxwriter).
 
-Usage: check_workbook.py REPORT.xlsx REPORT.json
+Usage: check_workbook.py REPORT.xlsx REPORT.json [PIPELINE.json]
        check_workbook.py --numbers REPORT.xlsx   (only: no number shows as -0.0)
 Checks the sheet order, the active sheet, frozen panes, that every Summary,
 Areas and breakdown-sheet figure equals the JSON (suppressed figures carry the marker "hidden"),
@@ -10,6 +10,12 @@ one last, All areas last below a blank row), the print setup of every printed
 sheet (landscape, one page wide, header with report and wave, footer with page N
 of M and the confidentiality line), that no number shows as -0.0 under its
 number format, that no cell holds a formula and that no respondent id appears.
+The changes of SPEC §5.2 against the JSON's `changes` and evaporation `significant`: the Summary's
+change cell is bold and its format ends in "*" exactly when a construct with a readiness weight
+(PIPELINE.json's scoring.weights, else the default five) or eNPS / NPS changed significantly, with
+one note line per such area in plain words; the Trends change cells are numbers whose format has
+▲ and ▼; faded wins say "significant: yes, p = …" / "no" / "not tested"; the Areas sheet's change,
+p-value and significant columns equal the JSON for every construct and eNPS / NPS.
 Prints one line per problem and exits 1 if there is any.
 """
 import json
@@ -27,6 +33,10 @@ SUMMARY_HEADER_ROW = 6  # 1-based row of the Summary table's header
 SUMMARY_COLUMNS = ["Area", "Readiness", "Band", "Change", "Quadrant", "Three things to do differently", "LMI",
                    "Employee life", "Customer life", "Difference gap", "eNPS", "NPS", "Response rate"]
 CONSTRUCT_COLUMNS = {"employee_life": 8, "customer_life": 9}
+CONSTRUCT_LABELS = {"leadership": "Leadership", "management": "Management", "employee_life": "Employee life",
+                    "low_waste": "Low waste", "cx": "Customer experience", "customer_life": "Customer life",
+                    "enps": "eNPS", "nps": "NPS"}
+DEFAULT_WEIGHTS = ["leadership", "management", "employee_life", "low_waste", "customer_life"]
 NEGATIVE_ZERO = re.compile(r"-0(\.0+)?(?![0-9.])")
 ID_PATTERN = re.compile(r"\b[EC]\d{6,}\b")
 
@@ -46,8 +56,12 @@ def same(cell_value, expected, where, suppressed=False):
         problems.append(f"{where}: expected {expected}, got {cell_value}")
 
 
-def main(xlsx_path, json_path):
+def main(xlsx_path, json_path, config_path=None):
     report = json.load(open(json_path, encoding="utf-8"))
+    weights = DEFAULT_WEIGHTS
+    if config_path:
+        weights = list(json.load(open(config_path, encoding="utf-8")).get("scoring", {}).get("weights")
+                       or DEFAULT_WEIGHTS)
     book = openpyxl.load_workbook(xlsx_path)
     tables = breakdown_tables(report)
     expected_sheets = SHEETS[:6] + [breakdown_sheet_name(survey, column) for survey, column in tables] + SHEETS[6:]
@@ -86,6 +100,8 @@ def main(xlsx_path, json_path):
             problems.append(f"{where} band: {cell(3)!r} vs {area['band']!r}")
 
     check_summary_layout(summary, report)
+    check_summary_changes(summary, report, rows, weights)
+    check_trends_changes(book["Trends"], report)
     for sheet in book.worksheets:
         if sheet.title in HIDDEN_SHEETS:
             if sheet.sheet_state != "hidden":
@@ -98,11 +114,24 @@ def main(xlsx_path, json_path):
     labels = {}
     for r in range(3, areas.max_row + 1):
         labels[(areas.cell(row=r, column=1).value, areas.cell(row=r, column=2).value)] = r
-    construct_labels = {"leadership": "Leadership", "management": "Management", "employee_life": "Employee life",
-                        "low_waste": "Low waste", "cx": "Customer experience", "customer_life": "Customer life"}
     for area in report["areas"]:
+        for name, change in area["changes"].items():
+            r = labels.get((area["area"], CONSTRUCT_LABELS[name]))
+            if r is None:
+                problems.append(f"Areas: no row for {area['area']} / {name}")
+                continue
+            where = f"Areas {area['area']} {name} change"
+            delta, p, significant = (areas.cell(row=r, column=c).value for c in (10, 11, 12))
+            same(delta, None if change is None else change["delta"], f"{where} delta")
+            same(p, None if change is None else change["p_value"], f"{where} p-value")
+            expected = None if change is None else ("yes" if change["significant"] else "no")
+            if significant != expected:
+                problems.append(f"{where}: significant {significant!r}, expected {expected!r}")
+            if delta is not None and not ("▲" in areas.cell(row=r, column=10).number_format
+                                          and "▼" in areas.cell(row=r, column=10).number_format):
+                problems.append(f"{where}: format {areas.cell(row=r, column=10).number_format!r} lacks ▲/▼")
         for name, construct in area["constructs"].items():
-            r = labels.get((area["area"], construct_labels[name]))
+            r = labels.get((area["area"], CONSTRUCT_LABELS[name]))
             if r is None:
                 problems.append(f"Areas: no row for {area['area']} / {name}")
                 continue
@@ -209,6 +238,93 @@ def check_summary_layout(summary, report):
         problems.append(f"Summary: All areas is not after one blank row below the areas (row {r + 1})")
 
 
+def arrow(delta):
+    tenths = round(delta * 10)
+    magnitude = f"{abs(tenths) // 10}.{abs(tenths) % 10}"
+    return f"▲ +{magnitude}" if tenths > 0 else f"▼ −{magnitude}" if tenths < 0 else f"= {magnitude}"
+
+
+def p_text(p):
+    if p < 0.001:
+        return "p < 0.001"
+    two = round(p, 2)
+    return f"p = {p:.3f}" if two in (0, 0.05) else f"p = {p:.2f}"
+
+
+def check_summary_changes(summary, report, rows, weights):
+    """Marks on the change cells and the note lines under the table, from the JSON's changes."""
+    waves = report["waves"]
+    index = waves.index(report["wave"]) if report["wave"] in waves else 0
+    previous = waves[index - 1] if index > 0 else None
+    texts = [summary.cell(row=r, column=1).value for r in range(SUMMARY_HEADER_ROW + 1, summary.max_row + 1)]
+    texts = [t for t in texts if isinstance(t, str)]
+    expected_lines = []
+    for area in report["areas"]:
+        marked = [(key, c) for key, c in area["changes"].items()
+                  if c is not None and c["significant"] and (key in weights or key in ("enps", "nps"))]
+        r = rows.get(area["area"])
+        if r is None:
+            continue
+        cell = summary.cell(row=r, column=4)
+        where = f"Summary {area['area']} change"
+        if marked:
+            if cell.value is None:
+                problems.append(f"{where}: a significant change but an empty cell")
+            elif isinstance(cell.value, str):
+                if "*" not in cell.value:
+                    problems.append(f"{where}: text {cell.value!r} without the mark")
+            elif not cell.number_format.endswith('"*"') or not cell.font.bold:
+                problems.append(f"{where}: not marked (format {cell.number_format!r}, bold {cell.font.bold})")
+            parts = [f"{CONSTRUCT_LABELS[key]} {arrow(c['delta'])} ({p_text(c['p_value'])})" for key, c in marked]
+            expected_lines.append(f"{area['area']}: " + ", ".join(parts) + f" since {marked[0][1]['previous_wave']}.")
+        elif cell.value is not None and ("*" in str(cell.value) or "*" in cell.number_format or cell.font.bold):
+            problems.append(f"{where}: marked without a significant change ({cell.value!r}, {cell.number_format!r})")
+    if previous is None:
+        return
+    if expected_lines:
+        order = [summary.cell(row=r, column=1).value for r in sorted(rows.values())]
+        expected_lines.sort(key=lambda line: order.index(line.split(": ")[0]))
+        found = [t for t in texts if t in expected_lines]
+        if found != expected_lines:
+            problems.append(f"Summary note lines: {found}, expected {expected_lines}")
+        if any(t.startswith("No significant changes") for t in texts):
+            problems.append("Summary: says no significant changes though there are")
+    elif f"No significant changes since {previous}." not in texts:
+        problems.append(f"Summary: no line 'No significant changes since {previous}.'")
+
+
+def check_trends_changes(trends, report):
+    """Change columns are numbers with ▲/▼ formats; faded wins state their significance."""
+    evaporation = {(e["area"], e["metric"]): e for e in report["evaporation"]}
+    labels = {"readiness": "Readiness", "employee_life": "Employee life", "customer_life": "Customer life"}
+    for r in range(3, trends.max_row + 1):
+        if trends.cell(row=r, column=2).value != report["wave"] and trends.cell(row=r, column=2).value not in report["waves"]:
+            continue
+        for column in (4, 6, 8, 10):
+            cell = trends.cell(row=r, column=column)
+            if cell.value is None:
+                continue
+            if not isinstance(cell.value, (int, float)) or "▲" not in cell.number_format or "▼" not in cell.number_format:
+                problems.append(f"Trends!{cell.coordinate}: {cell.value!r} with format {cell.number_format!r}")
+        if trends.cell(row=r, column=2).value != report["wave"]:
+            continue
+        note = trends.cell(row=r, column=11).value or ""
+        for (area, metric), entry in evaporation.items():
+            if area != trends.cell(row=r, column=1).value:
+                continue
+            word = {None: "not tested", False: "no", True: "yes, p "}[entry["significant"]]
+            expected = (f"{labels[metric]} {one_decimal(entry['latest'])}, down {one_decimal(entry['drop'])} from its "
+                        f"{entry['peak_wave']} peak of {one_decimal(entry['peak'])}; significant: {word}")
+            if expected not in note:
+                problems.append(f"Trends {area} {metric}: note {note!r} lacks {expected!r}")
+
+
+def one_decimal(value):
+    """One decimal, halves away from zero (Swift's rounded())."""
+    tenths = math.floor(abs(value * 10) + 0.5)
+    return ("-" if value < 0 and tenths else "") + f"{tenths // 10}.{tenths % 10}"
+
+
 def check_print_setup(sheet, report):
     where = f"{sheet.title} print setup"
     if sheet.page_setup.orientation != "landscape":
@@ -287,4 +403,4 @@ def numbers_only(xlsx_path):
 if __name__ == "__main__":
     if sys.argv[1] == "--numbers":
         sys.exit(numbers_only(sys.argv[2]))
-    sys.exit(main(sys.argv[1], sys.argv[2]))
+    sys.exit(main(*sys.argv[1:4]))

@@ -54,20 +54,55 @@ struct BreakdownsSheet {
                         + "respondents, or hidden so that no other hidden figure can be worked out from its "
                         + "row or column; blank: nobody in that cell", formats.note, measure: false)
         var row = 3
+        var tops = [row]
         row = try block(writer, at: row, title: "Respondents (n)", values: values.count, heat: nil) { cell in
             .count(cell.n)
         }
         for (index, name) in breakdown.constructs.enumerated() {
             let label = config.instrument.constructs.first { $0.name == name }?.label ?? name
+            tops.append(row)
             row = try block(writer, at: row, title: "\(label): mean (0–100)", values: values.count, heat: .score) {
                 .figure(Figure($0.constructs[index].value, suppressed: $0.constructs[index].suppressed), formats.score)
             }
         }
+        tops.append(row)
         _ = try block(writer, at: row, title: "\(recommend): % promoters − % detractors (−100 to 100)",
                       values: values.count, heat: .signed) {
             .figure(Figure($0.recommend.value, suppressed: $0.recommend.suppressed), formats.signed)
         }
-        try writer.finish(freezeRow: 1, freezeCol: 1)
+        try writer.finish(freezeRow: 1, freezeCol: 1,
+                          pageBreaksBefore: Self.pageBreaks(blockTops: tops, blockRows: breakdown.areas.count + 2,
+                                                            scale: Self.printScale(writer, columns: values.count + 1)))
+    }
+
+    /// Printable area of a landscape page in points, the smaller of A4 and Letter, inside the margins
+    /// of `SheetContext` (0.3 in left and right, 0.6 in top and bottom).
+    static let pageWidth = (11.0 - 0.6) * 72, pageHeight = (8.27 - 1.2) * 72
+    /// Heights in points the page estimate allows: the section title, a wrapped (two-line) header, a row.
+    static let titleHeight = 20.0, headerHeight = 30.0, rowHeight = 15.0
+
+    /// The scale that fitting `columns` columns to one page width gives (at most 1).
+    static func printScale(_ writer: SheetWriter, columns: Int) -> Double {
+        let points = (0..<columns).reduce(0.0) { $0 + (writer.finalWidth($1) * 7 + 5) * 0.75 }
+        return min(1, pageWidth / max(points, 1))
+    }
+
+    /// The block tops that start a printed page so that no block splits across pages, given each block's
+    /// rows (title, header, areas) at `scale`; the sheet's title row repeats on every page. A block taller
+    /// than a page starts one and is split by the printer.
+    static func pageBreaks(blockTops: [Int], blockRows: Int, scale: Double) -> [Int] {
+        let available = pageHeight / scale
+        let block = titleHeight + headerHeight + Double(blockRows - 2) * rowHeight
+        var used = titleHeight + 2 * rowHeight  // the title, the note and a blank row
+        var breaks: [Int] = []
+        for top in blockTops {
+            if used + block > available, top != blockTops.first {
+                breaks.append(top)
+                used = titleHeight
+            }
+            used += block + rowHeight
+        }
+        return breaks
     }
 
     private enum Content {

@@ -47,9 +47,12 @@ enum ConditionalRules {
         try bandRules(writer, range: range, cell: range.topLeftA1, bands: writer.context.bands)
     }
 
-    /// Green where a change is up and red where it is down by at least the 0.05 that shows as 0.1.
+    /// Green where a change is up and red where it is down by at least the 0.05 that shows as 0.1,
+    /// grey where it rounds to no change.
     static func direction(_ writer: SheetWriter, range: CellRange) throws(XLSXError) {
         let cell = range.topLeftA1
+        try formulaRule(writer, range: range, formula: "AND(ISNUMBER(\(cell)),ABS(\(cell))<0.05)",
+                        format: writer.formats.unchanged)
         try formulaRule(writer, range: range, formula: "AND(ISNUMBER(\(cell)),\(cell)>=0.05)",
                         format: writer.formats.bandGood)
         try formulaRule(writer, range: range, formula: "AND(ISNUMBER(\(cell)),\(cell)<=-0.05)",

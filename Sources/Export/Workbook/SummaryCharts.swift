@@ -5,8 +5,8 @@ import XLSXWriter
 
 /// The two native charts of the Summary: readiness by area (bars coloured by band,
 /// dashed lines at the band thresholds, every bar labelled with its area) and
-/// leadership vs management (each point labelled with its area, the quadrant
-/// threshold drawn and the four quadrants named). Both grow with the number of
+/// leadership vs management (each point labelled with its area, the axes zoomed to
+/// the points, the quadrant threshold drawn and the four quadrants named). Both grow with the number of
 /// areas. Below them, on a page of its own, All areas' drivers by action words.
 /// Their data sits on the hidden chart-data sheet and lists only figures that are
 /// shown, so no hidden or missing figure is ever drawn as zero.
@@ -173,13 +173,16 @@ struct SummaryCharts {
         let first = try data.block("Leadership vs management", header: ["Area", "Management", "Leadership"],
                                    rows: points.map { [.text($0.area), .number($0.management), .number($0.leadership)] })
         let threshold = config.scoring.quadrantThreshold
+        let (low, high) = Self.scatterRange(points, threshold: threshold)
         let lines = try data.block("Quadrant threshold", header: ["Line", "Management", "Leadership"], rows: [
-            [.text("Leadership"), .number(0), .number(threshold)], [.text("Leadership"), .number(100), .number(threshold)],
-            [.text("Management"), .number(threshold), .number(0)], [.text("Management"), .number(threshold), .number(100)],
+            [.text("Leadership"), .number(low), .number(threshold)], [.text("Leadership"), .number(high), .number(threshold)],
+            [.text("Management"), .number(threshold), .number(low)], [.text("Management"), .number(threshold), .number(high)],
         ])
         // The quadrant names sit in the corners: left ones labelled to the right, right ones to the left.
+        let at = { (fraction: Double) in low + (high - low) * fraction }
         let quadrants: [(name: Quadrant, x: Double, y: Double)] = [
-            (.ledLooselyManaged, 1, 97), (.stalled, 1, 3), (.ledAndManaged, 99, 97), (.managedNotLed, 99, 3),
+            (.ledLooselyManaged, at(0.01), at(0.97)), (.stalled, at(0.01), at(0.03)),
+            (.ledAndManaged, at(0.99), at(0.97)), (.managedNotLed, at(0.99), at(0.03)),
         ]
         let corners = try data.block("Quadrants", header: ["Quadrant", "Management", "Leadership"],
                                      rows: quadrants.map { [.text($0.name.rawValue), .number($0.x), .number($0.y)] })
@@ -187,6 +190,7 @@ struct SummaryCharts {
         chart.title("Led or only managed? \(report.wave)", fontSize: 12, bold: true)
         chart.legend(.none)
         let colors = WorkbookFormats.palette(count: points.count)
+        let positions = Self.labelPositions(points, range: (low, high), side: Self.scatterSide(points: points.count))
         for (offset, point) in points.enumerated() {
             let row = first + offset
             let series = try chart.addSeries(sheet: data.sheet, categories: CellRange(row, 1, row, 1),
@@ -198,7 +202,7 @@ struct SummaryCharts {
             } else {
                 series.marker(.circle, size: 8, color: colors[offset])
             }
-            try series.pointLabels([.text(point.area)], position: .right, fontSize: 8)
+            try series.pointLabels([.text(point.area)], position: positions[offset], fontSize: 8)
         }
         for line in 0..<2 {
             let start = lines + line * 2
@@ -218,10 +222,69 @@ struct SummaryCharts {
             try series.pointLabels([.text(quadrants[side].name.rawValue), .text(quadrants[side + 1].name.rawValue)],
                                    position: position, fontSize: 9, color: WorkbookFormats.grey)
         }
-        chart.axis(.x, AxisOptions(name: "Management (0–100)", min: 0, max: 100, majorUnit: 20))
-        chart.axis(.y, AxisOptions(name: "Leadership (0–100)", min: 0, max: 100, majorUnit: 20))
+        let unit = high - low > 60 ? 20.0 : 10.0
+        chart.axis(.x, AxisOptions(name: "Management (0–100)", min: low, max: high, majorUnit: unit))
+        chart.axis(.y, AxisOptions(name: "Leadership (0–100)", min: low, max: high, majorUnit: unit))
         return chart
     }
+
+    /// Both axes' range: the points and the threshold with 5 points to spare, in whole tens within
+    /// 0–100, so that crowded points spread over the chart instead of one corner of 0–100.
+    static func scatterRange(_ points: [Point], threshold: Double) -> (low: Double, high: Double) {
+        let values = points.flatMap { [$0.management, $0.leadership] } + [threshold]
+        let low = max(0, (((values.min() ?? 0) - 5) / 10).rounded(.down) * 10)
+        let high = min(100, (((values.max() ?? 100) + 5) / 10).rounded(.up) * 10)
+        return high > low ? (low, high) : (0, 100)
+    }
+
+    /// Where each point's label goes: right of it up to `alternateFrom` points; beyond, each point
+    /// in turn (left to right) takes the side (right, left, above, below) where its label, estimated
+    /// at 8 pt on the plot of `side` pixels, overlaps least with the labels placed before it, the
+    /// markers and the plot's edge, so that crowded neighbours' labels point different ways.
+    static func labelPositions(_ points: [Point], range: (low: Double, high: Double) = (0, 100),
+                               side: Double = 480) -> [LabelPosition] {
+        guard points.count > alternateFrom else { return points.map { _ in .right } }
+        let plot = side * 0.8, span = max(range.high - range.low, 1)
+        let pixel = { (value: Double) in (value - range.low) / span * plot }
+        let markers = points.map { Box(x: pixel($0.management) - 4, y: pixel($0.leadership) - 4, width: 8, height: 8) }
+        var placed: [Box] = []
+        var positions = points.map { _ in LabelPosition.right }
+        let order = points.indices.sorted { (points[$0].management, points[$0].leadership, $0)
+            < (points[$1].management, points[$1].leadership, $1) }
+        for index in order {
+            let x = pixel(points[index].management), y = pixel(points[index].leadership)
+            let width = Double(points[index].area.count) * 4.6, height = 11.0, gap = 6.0
+            let candidates: [(LabelPosition, Box)] = [
+                (.right, Box(x: x + gap, y: y - height / 2, width: width, height: height)),
+                (.left, Box(x: x - gap - width, y: y - height / 2, width: width, height: height)),
+                (.above, Box(x: x - width / 2, y: y + gap, width: width, height: height)),
+                (.below, Box(x: x - width / 2, y: y - gap - height, width: width, height: height)),
+            ]
+            let cost = { (box: Box) -> Double in
+                let others = placed + markers.enumerated().filter { $0.offset != index }.map(\.element)
+                let outside = box.width * box.height - box.overlap(Box(x: 0, y: 0, width: plot, height: plot))
+                return others.reduce(outside) { $0 + box.overlap($1) }
+            }
+            let best = candidates.min { cost($0.1) < cost($1.1) } ?? candidates[0]
+            positions[index] = best.0
+            placed.append(best.1)
+        }
+        return positions
+    }
+
+    /// A label's or marker's rectangle in pixels from the plot's bottom-left corner.
+    struct Box {
+        let x, y, width, height: Double
+
+        func overlap(_ other: Box) -> Double {
+            let across = min(x + width, other.x + other.width) - max(x, other.x)
+            let up = min(y + height, other.y + other.height) - max(y, other.y)
+            return across > 0 && up > 0 ? across * up : 0
+        }
+    }
+
+    /// Up to this many points every label sits right of its point.
+    static let alternateFrom = 13
 
     /// The column holding the point `pixels` from column A's left edge, and the offset into it.
     private func position(_ writer: SheetWriter, pixels: Double) -> (col: Int, offset: Int) {

@@ -77,6 +77,10 @@ struct SummarySheet {
         let absent = SurveyKind.allCases.filter { kind in !metadata.inputs.contains { $0.kind == kind } }
         // SPEC §3.7: say why the absent survey's figures are empty.
         notes += absent.map { "No \($0.rawValue) survey in this run: its figures are empty." }
+        if previousWave != nil {
+            notes.append("A change in bold with *: a figure behind readiness, eNPS or NPS changed significantly "
+                + "(p < 0.05); the lines under the table name them.")
+        }
         if !notes.isEmpty { try writer.text(3, 0, notes.joined(separator: " "), formats.note, measure: false) }
     }
 
@@ -84,7 +88,7 @@ struct SummarySheet {
     /// (what "in plain words" adds to quadrant and band) and what readiness left out. Returns
     /// the next free row.
     private func writeNotes(_ writer: SheetWriter, from start: Int) throws(XLSXError) -> Int {
-        var lines: [String] = []
+        var lines = significanceLines()
         for area in report.areas {
             if let fading = PlainLanguage.fading(area.area, evaporation: report.evaporation) {
                 lines.append("\(area.area): \(fading).")
@@ -106,6 +110,16 @@ struct SummarySheet {
         return start + lines.count
     }
 
+    /// One line per area (in table order) whose readiness constructs, eNPS or NPS changed
+    /// significantly (SPEC §5.2), or one line saying none did; nothing without a previous wave.
+    private func significanceLines() -> [String] {
+        guard let previousWave else { return [] }
+        let (areas, totals) = ordered()
+        let lines = (areas + totals).compactMap { SignificantChanges($0, config: config).line(area: $0.area) }
+        guard !lines.isEmpty else { return ["No significant changes since \(previousWave)."] }
+        return lines.map { $0 + "." }
+    }
+
     /// Configured areas by readiness, best first (areas without one last, in config order), and All areas.
     private func ordered() -> (areas: [AreaResult], totals: [AreaResult]) {
         let areas = report.areas.enumerated().filter { !$0.element.isTotal }.sorted { lhs, rhs in
@@ -119,14 +133,9 @@ struct SummarySheet {
         return (areas, report.areas.filter(\.isTotal))
     }
 
-    /// The wave before the report wave, when there is one.
-    private var previousWave: String? {
-        guard let index = report.waves.firstIndex(of: report.wave), index > 0 else { return nil }
-        return report.waves[index - 1]
-    }
+    private var previousWave: String? { report.previousWave }
 
     /// Readiness now minus readiness in the previous wave (SPEC §5 trends); nil without both.
-    /// The significance of §5.2 can mark this cell once the scoring core provides it.
     private func readinessChange(_ area: String) -> Double? {
         guard let previousWave else { return nil }
         let points = report.trends.filter { $0.area == area }
@@ -141,7 +150,7 @@ struct SummarySheet {
         try writer.text(row, 0, area.area, area.isTotal ? formats.labelWrapped : formats.wrapped)
         try writer.figure(row, Self.readinessCol, figures.readiness, formats.score)
         try hiddenAwareText(writer, row, 2, figures.band)
-        try writer.number(row, Self.changeCol, readinessChange(area.area), formats.change)
+        try writeChange(writer, row: row, area: area)
         try hiddenAwareText(writer, row, 4, figures.quadrant, wrapped: true)
         try writer.text(row, Self.threeThingsCol, PlainLanguage.threeThings(area, instrument: config.instrument),
                         formats.wrapped)
@@ -153,6 +162,17 @@ struct SummarySheet {
         try writer.figure(row, 10, Figure(area.enps.score, suppressed: area.enps.suppressed), formats.signed)
         try writer.figure(row, 11, Figure(area.nps.score, suppressed: area.nps.suppressed), formats.signed)
         try writer.number(row, 12, area.responseRate.map { $0 * 100 }, formats.percent)
+    }
+
+    /// Readiness's ▲ / ▼ change, bold and marked `*` when a figure behind it changed significantly
+    /// (the note lines under the table name them); "* see note" when only the marks exist.
+    private func writeChange(_ writer: SheetWriter, row: Int, area: AreaResult) throws(XLSXError) {
+        let marked = !SignificantChanges(area, config: config).isEmpty
+        if let change = readinessChange(area.area) {
+            try writer.number(row, Self.changeCol, change, marked ? writer.formats.markedChange : writer.formats.change)
+        } else if marked {
+            try writer.text(row, Self.changeCol, "* see note", writer.formats.markedNote)
+        }
     }
 
     private func writeRules(_ writer: SheetWriter, first: Int, last: Int) throws(XLSXError) {

@@ -45,6 +45,9 @@ struct TrendsSheet {
         writer.cap(Self.columns.count - 1, 48)
         if row > 2 {
             try writer.sheet.autofilter(CellRange(1, 0, row - 1, Self.columns.count - 1))
+            for index in Self.metrics.indices {
+                try ConditionalRules.direction(writer, range: CellRange(2, 3 + index * 2, row - 1, 3 + index * 2))
+            }
         }
         // The chart goes under the table, on a printed page of its own, so the table prints at a readable size.
         let chartRow = row + 1
@@ -84,12 +87,13 @@ struct TrendsSheet {
             try writer.number(row, col, value, format)
             if isFaded && value == nil { try writer.sheet.blank(row, col, format) }
             if let value, let before = previous.flatMap(metric.value) {
-                try writer.number(row, col + 1, value - before, formats.signed)
+                try writer.number(row, col + 1, value - before, formats.change)
             }
         }
         let notes = faded.map { entry in
             "\(PlainLanguage.metricLabel(entry.metric)) \(Self.oneDecimal(entry.latest)), down "
-                + "\(Self.oneDecimal(entry.drop)) from its \(entry.peakWave) peak of \(Self.oneDecimal(entry.peak))"
+                + "\(Self.oneDecimal(entry.drop)) from its \(entry.peakWave) peak of \(Self.oneDecimal(entry.peak)); "
+                + "significant: \(Self.significance(entry))"
         }
         if !notes.isEmpty { try writer.text(row, Self.columns.count - 1, notes.joined(separator: "; "), formats.wrapped) }
     }
@@ -130,6 +134,13 @@ struct TrendsSheet {
         chart.axis(.y, AxisOptions(name: "Readiness (0–100)", min: 0, max: 100, majorUnit: 20))
         try writer.insertChart(chart, row: row, col: 0, xScale: 1.8, yScale: 1.6)
         return true
+    }
+
+    /// Welch's test of a faded win (SPEC §5.2) in plain words: "yes, p = 0.02", "no", "not tested".
+    static func significance(_ entry: Evaporation) -> String {
+        guard let significant = entry.significant else { return "not tested" }
+        guard significant else { return "no" }
+        return "yes" + (entry.pValue.map { ", " + SignificantChanges.pText($0) } ?? "")
     }
 
     static func oneDecimal(_ value: Double) -> String {

@@ -28,6 +28,10 @@ struct WorkbookFormats {
     static let correlationFormat = "[>=0.005]0.00;[<=-0.005]-0.00;0.00"
     /// A change since the previous wave: `▲ +1.2`, `▼ -1.2`, `= 0.0`.
     static let changeFormat = "[>=0.05]\"▲ +\"0.0;[<=-0.05]\"▼ -\"0.0;\"= \"0.0"
+    /// The same, marked `*` when a figure behind it changed significantly (SPEC §5.2).
+    static let markedChangeFormat = "[>=0.05]\"▲ +\"0.0\"*\";[<=-0.05]\"▼ -\"0.0\"*\";\"= \"0.0\"*\""
+    /// A p-value: three decimals, `< 0.001` below that.
+    static let pValueFormat = "[<0.001]\"< 0.001\";0.000"
 
     /// `count` distinct colours: the base palette, then hues spread round the colour wheel at
     /// alternating lightness, skipping any colour already taken.
@@ -78,6 +82,12 @@ struct WorkbookFormats {
     let score: XLSXFormat
     let signed: XLSXFormat
     let change: XLSXFormat
+    let markedChange: XLSXFormat
+    /// Bold grey text for a marked change cell without a readiness change to show.
+    let markedNote: XLSXFormat
+    let pValue: XLSXFormat
+    /// The grey of a change that rounds to zero (a conditional format).
+    let unchanged: XLSXFormat
     let percent: XLSXFormat
     let count: XLSXFormat
     let correlation: XLSXFormat
@@ -108,6 +118,12 @@ struct WorkbookFormats {
         score = try workbook.addFormat(CellStyle(numberFormat: "0.0", vertical: .top))
         signed = try workbook.addFormat(CellStyle(numberFormat: Self.signedFormat, vertical: .top))
         change = try workbook.addFormat(CellStyle(numberFormat: Self.changeFormat, horizontal: .right, vertical: .top))
+        markedChange = try workbook.addFormat(CellStyle(bold: true, numberFormat: Self.markedChangeFormat,
+                                                        horizontal: .right, vertical: .top))
+        markedNote = try workbook.addFormat(CellStyle(bold: true, fontColor: Self.grey, horizontal: .right,
+                                                      vertical: .top))
+        pValue = try workbook.addFormat(CellStyle(numberFormat: Self.pValueFormat, vertical: .top))
+        unchanged = try workbook.addFormat(CellStyle(fontColor: Self.grey))
         percent = try workbook.addFormat(CellStyle(numberFormat: "0\"%\"", vertical: .top))
         count = try workbook.addFormat(CellStyle(numberFormat: "#,##0", vertical: .top))
         correlation = try workbook.addFormat(CellStyle(numberFormat: Self.correlationFormat, vertical: .top))
