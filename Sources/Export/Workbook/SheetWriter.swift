@@ -5,30 +5,25 @@ import XLSXWriter
 /// column's content is so that `finish` can size the columns to fit, freeze
 /// the header and set up printing the same way on every sheet (landscape, one
 /// page wide, title rows repeated on every printed page, the workbook's page
-/// header and footer).
-///
-/// A `streamed` sheet (constant memory) is written in row order and cannot go back
-/// to a row: its writer sizes the wrapped column first (`presize`) and sets each
-/// row's height as it writes the row (`lines`), and `finish` leaves row heights alone.
+/// header and footer). Rows holding wrapped text get the height their lines need.
 final class SheetWriter {
     let sheet: XLSXSheet
     let formats: WorkbookFormats
-    let streamed: Bool
     let context: SheetContext
     private var widths: [Int: Double] = [:]
     private var caps: [Int: Double] = [:]
-    /// Wrapped cells (row, column, text width in character units), to size their rows.
-    private var wrappedCells: [(row: Int, col: Int, width: Double)] = []
+    /// Wrapped cells (row, column, text width in character units of each line the text breaks
+    /// into by itself), to size their rows.
+    private var wrappedCells: [(row: Int, col: Int, widths: [Double])] = []
 
     static let minWidth = 6.0
     static let defaultCap = 48.0
     static let lineHeight = 15.0
 
-    init(_ sheet: XLSXSheet, _ formats: WorkbookFormats, context: SheetContext, streamed: Bool = false) {
+    init(_ sheet: XLSXSheet, _ formats: WorkbookFormats, context: SheetContext) {
         self.sheet = sheet
         self.formats = formats
         self.context = context
-        self.streamed = streamed
     }
 
     var name: String { sheet.name }
@@ -42,25 +37,7 @@ final class SheetWriter {
         widths[col] = max(widths[col] ?? Self.minWidth, width)
     }
 
-    private static func textWidth(_ value: String) -> Double { textWidth(characters: value.count) }
-
-    private static func textWidth(characters: Int) -> Double { Double(characters) * 1.1 + 3 }
-
-    /// Sizes column `col` for `values` before they are written (streamed sheets).
-    func presize(_ col: Int, for values: some Sequence<String>) {
-        for value in values { fit(col, Self.textWidth(value)) }
-    }
-
-    /// Sizes column `col` for texts of `lengths` characters before they are written.
-    func presize(_ col: Int, lengths: [Int]) {
-        guard let longest = lengths.max() else { return }
-        fit(col, Self.textWidth(characters: longest))
-    }
-
-    /// Lines a text of `length` characters needs, wrapped in column `col` at the width `finish` will give it.
-    func lines(length: Int, col: Int) -> Int {
-        Self.lines(textWidth: Double(length) * 0.85, columnWidth: finalWidth(col))
-    }
+    private static func textWidth(_ value: String) -> Double { Double(value.count) * 1.1 + 3 }
 
     private static func lines(textWidth: Double, columnWidth: Double) -> Int {
         Int((textWidth / max(columnWidth - 2, 1)).rounded(.up))
@@ -70,8 +47,10 @@ final class SheetWriter {
     func text(_ row: Int, _ col: Int, _ value: String, _ format: XLSXFormat? = nil,
               measure: Bool = true) throws(XLSXError) {
         try sheet.string(row, col, value, format ?? formats.text)
-        if !streamed, let format, format.style.wrapsText {
-            wrappedCells.append((row, col, Double(value.count) * 0.85))
+        if let format, format.style.wrapsText {
+            // A comment written on several lines keeps its line breaks: each line wraps on its own.
+            let lines = value.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+            wrappedCells.append((row, col, lines.map { Double($0.count) * 0.85 }))
         }
         if measure { fit(col, Self.textWidth(value)) }
     }
@@ -87,7 +66,7 @@ final class SheetWriter {
         for (offset, title) in titles.enumerated() {
             let format = textColumns.contains(offset) ? formats.header : formats.headerRight
             try sheet.string(row, col + offset, title, format)
-            if !streamed { wrappedCells.append((row, col + offset, Double(title.count) * 1.1)) }
+            wrappedCells.append((row, col + offset, [Double(title.count) * 1.1]))
             let longestWord = title.split(separator: " ").map(\.count).max() ?? 0
             fit(col + offset, max(Double(longestWord) * 1.2, Double(title.count) * 1.2 / 2) + 2)
         }
@@ -130,7 +109,7 @@ final class SheetWriter {
             let width = min(widths[col] ?? Self.minWidth, caps[col] ?? Self.defaultCap)
             try sheet.columnWidth(col, width, wrapColumns.contains(col) ? formats.wrapped : nil)
         }
-        for (row, lines) in wrappedLines().sorted(by: { $0.key < $1.key }) where lines > 1 && !streamed {
+        for (row, lines) in wrappedLines().sorted(by: { $0.key < $1.key }) where lines > 1 {
             try sheet.rowHeight(row, Double(lines) * Self.lineHeight)
         }
         try sheet.freeze(row: freezeRow, col: freezeCol)
@@ -155,7 +134,9 @@ final class SheetWriter {
     private func wrappedLines() -> [Int: Int] {
         var lines: [Int: Int] = [:]
         for cell in wrappedCells {
-            let needed = Self.lines(textWidth: cell.width, columnWidth: finalWidth(cell.col))
+            let needed = cell.widths.reduce(0) {
+                $0 + max(1, Self.lines(textWidth: $1, columnWidth: finalWidth(cell.col)))
+            }
             lines[cell.row] = max(lines[cell.row] ?? 1, needed)
         }
         return lines
