@@ -64,7 +64,7 @@ let package = Package(
         .target(name: "ConfigDraft", dependencies: ["SurveyModel", "Ingest", "CSVParser", "Export"]),
         .target(
             name: "Pipeline",
-            dependencies: ["SurveyModel", "RowStorage", "Ingest", "Normalize", "Score", "Export", "ConfigDraft"]
+            dependencies: ["SurveyModel", "RowStorage", "Jobs", "Ingest", "Normalize", "Score", "Export", "ConfigDraft"]
         ),
         .target(name: "SyntheticData", dependencies: ["SurveyModel", "Export"]),
         .executableTarget(

@@ -76,7 +76,7 @@ public enum Runner {
             dataWindow: report.submitted.map {
                 (CivilCalendar.day(fromSeconds: $0.lowerBound), CivilCalendar.day(fromSeconds: $0.upperBound))
             })
-        let outcome = try Publisher(config: config, metadata: metadata, wait: options.waitSeconds)
+        let outcome = try Publisher(config: config, metadata: metadata, wait: options.waitSeconds, jobs: jobs)
             .publish(report: report, rejects: rejects, files: files.map(\.path), log: log)
         log.log(.info, "export done", [("stage", "export")] + clock.finish("export"))
         // The same counts as the ingest line and the JSON's inputs; the gate's share leaves the previews out.
