@@ -71,9 +71,12 @@ struct Publisher {
         try folder.publish(slot: name, files: files)
         folder.withdraw(slot: name + ".failed")
         folder.removeLeftovers()
-        log.log(.info, "published \(folder.full(name + ".xlsx"))", [("run_id", folder.runID)])
+        log.log(.info, "published \(folder.full(name + ".xlsx"))", [("run_id", folder.runID)]
+                + (areaWorkbooks.isEmpty ? [] : [("area_workbooks", String(areaWorkbooks.count))]))
         return RunOutcome(jsonPath: folder.full(name + ".json"), rejectsPath: folder.full(name + ".rejects.csv"),
-                          workbookPath: folder.full(name + ".xlsx"), rowsRead: rowsRead, rejected: rejected)
+                          workbookPath: folder.full(name + ".xlsx"),
+                          areaWorkbookPaths: areaWorkbooks.map { folder.full($0.fileName) }, rowsRead: rowsRead,
+                          rejected: rejected)
     }
 
     /// Writes every area's workbook, up to `jobs` at once; the first failure in area order is thrown.

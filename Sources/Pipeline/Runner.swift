@@ -11,6 +11,8 @@ public struct RunOutcome: Sendable {
     public var rejectsPath: String
     /// Nil when the quality gate held the workbook back.
     public var workbookPath: String?
+    /// The per-area workbooks published (`output.per_area`), in config order; empty without.
+    public var areaWorkbookPaths: [String] = []
     /// Rows read and rejected as the quality gate counts them (without `not_a_response` rows).
     public var rowsRead: Int
     public var rejected: Int

@@ -49,7 +49,8 @@ struct Run: ParsableCommand {
         try SurveyPipelineCommand.guarded(log: options.log) { () throws(PipelineError) in
             let outcome = try Runner.run(options)
             if !quiet, let workbook = outcome.workbookPath {
-                print("\(workbook)\n\(outcome.jsonPath)\n\(outcome.rejectsPath)")
+                print(([workbook, outcome.jsonPath, outcome.rejectsPath] + outcome.areaWorkbookPaths)
+                    .joined(separator: "\n"))
             }
         }
     }
