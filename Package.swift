@@ -57,14 +57,24 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "Shards",
+            dependencies: ["SurveyModel", "RowStorage", "FileIO", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(name: "Normalize", dependencies: ["SurveyModel", "RowStorage", "Jobs", "Ingest"]),
-        .target(name: "Score", dependencies: ["SurveyModel", "RowStorage", "Jobs"]),
+        .target(
+            name: "Score",
+            dependencies: ["SurveyModel", "RowStorage", "Jobs", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(name: "XLSXWriter", dependencies: ["CXLSXWriter"]),
-        .target(name: "Export", dependencies: ["SurveyModel", "Score", "XLSXWriter"]),
+        .target(name: "Export", dependencies: ["SurveyModel", "Score", "XLSXWriter", "FileIO"]),
         .target(name: "ConfigDraft", dependencies: ["SurveyModel", "Ingest", "CSVParser", "Export"]),
         .target(
             name: "Pipeline",
-            dependencies: ["SurveyModel", "RowStorage", "Jobs", "Ingest", "Normalize", "Score", "Export", "ConfigDraft"]
+            dependencies: [
+                "SurveyModel", "RowStorage", "Jobs", "CSVParser", "Ingest", "Normalize", "Score", "Export", "ConfigDraft",
+                "Shards",
+            ]
         ),
         .target(name: "SyntheticData", dependencies: ["SurveyModel", "Export"]),
         .executableTarget(
@@ -82,11 +92,12 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "RowStorage", "XLSXWriter"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "RowStorage"]),
         .testTarget(name: "ScoreTests", dependencies: ["Score"]),
+        .testTarget(name: "ShardsTests", dependencies: ["Shards", "RowStorage", "SurveyModel"]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "XLSXWriter", "Pipeline"]),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", "Ingest", "RowStorage", "CSVParser", "SyntheticData", "XLSXWriter"]
+            dependencies: ["Pipeline", "Ingest", "RowStorage", "CSVParser", "SyntheticData", "XLSXWriter", "Shards"]
         ),
         .testTarget(name: "ConfigDraftTests", dependencies: ["ConfigDraft"]),
         .testTarget(name: "XMLStreamTests", dependencies: ["XMLStream"]),

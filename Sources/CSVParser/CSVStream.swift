@@ -8,8 +8,8 @@ import Foundation
 /// The file is fed to libcsv one physical line at a time (ended by LF, CRLF or a
 /// lone CR), so the line where a record begins is known exactly even when quoted
 /// fields span lines.
-/// libcsv trims spaces and tabs around unquoted fields (its default, checked inline),
-/// never the delimiter itself; inside quotes everything arrives as written.
+/// libcsv trims spaces (only spaces, see `init`) around unquoted fields, never the delimiter
+/// itself; inside quotes everything arrives as written.
 ///
 /// A field longer than `maxFieldBytes` is cut to that length (at a character boundary) and
 /// its record says which field it was (`BorrowedRecord.tooLongField`), so that a huge
@@ -37,6 +37,10 @@ public final class CSVStream {
         }
         guard csv_init(&parser, UInt8(CSV_APPEND_NULL)) == 0 else { throw CSVStreamError("libcsv could not start") }
         csv_set_delim(&parser, delimiter)
+        // Only the space is trimmed around a field (and skipped after a closing quote): a tab
+        // is kept, as written, like any other character of the cell (SPEC §9.1 takes a comment's
+        // digest over its text as read; §8 neutralizes cells that start with one).
+        csv_set_space_func(&parser) { $0 == 0x20 ? 1 : 0 }
         collector.maxFieldBytes = max(1, maxFieldBytes)
     }
 

@@ -100,6 +100,10 @@ public enum ConfigDrafter {
                 .object([("name", .string(scale.name)), ("min", .integer(scale.min)), ("max", .integer(scale.max))])
             })))
         }
+        instrument.append(("comment_themes", .array(DefaultCommentThemes.eightWastes.map { theme in
+            .object([("name", .string(theme.name)), ("label", .string(theme.label)),
+                     ("keywords", .array(theme.keywords.map(JSONOutput.string)))])
+        })))
         let weight = 1 / Double(constructs.count)
         let defaults = PrivacyConfig()
         var sections: [(String, JSONOutput)] = [("inputs", .object(inputs)), ("areas", areas.json)]

@@ -20,14 +20,29 @@ public enum RejectsCSV {
 
     /// Neutralized, then quoted when it holds a delimiter, quote or line break.
     public static func cell(_ value: String) -> String {
-        var text = value.contains("\0") ? value.replacingOccurrences(of: "\0", with: "\u{FFFD}") : value
-        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-            text = "'" + text
+        var bytes: [UInt8] = []
+        appendCell(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `cell(value)`'s UTF-8 appended to `out`, in one pass over the value's bytes (the comments
+    /// file writes a cell per comment). The bytes tested are ASCII, which never occur inside a
+    /// multi-byte UTF-8 sequence.
+    public static func appendCell(_ value: String, to out: inout [UInt8]) {
+        let utf8 = value.utf8
+        let quoted = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+        if quoted { out.append(UInt8(ascii: "\"")) }
+        if let first = utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13]
+            .contains(first) {
+            out.append(UInt8(ascii: "'"))
         }
-        // Scalars, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
-        if text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        for byte in utf8 {
+            switch byte {
+            case 0: out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            case UInt8(ascii: "\""): out.append(contentsOf: [byte, byte])
+            default: out.append(byte)
+            }
         }
-        return text
+        if quoted { out.append(UInt8(ascii: "\"")) }
     }
 }

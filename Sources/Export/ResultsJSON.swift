@@ -15,6 +15,7 @@ public enum ResultsJSON {
             ("rejected_by_reason", .object(metadata.rejectedByReason.map { ($0.reason.rawValue, .integer($0.count)) })),
             ("areas", .array(report.areas.map(area))),
             ("breakdowns", .array(report.breakdowns.flatMap(breakdownRows))),
+            ("themes", themes(report.themes)),
             ("psychometrics", .object(report.psychometrics.map { construct in
                 (construct.construct, .object(construct.items.map { item in
                     (item.item, .object([("r_drop", .number(item.rDrop)),

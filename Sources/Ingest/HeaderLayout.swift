@@ -14,6 +14,13 @@ public struct HeaderLayout: Sendable, Hashable {
     /// Per column: its question text (row 2 of `qualtrics`), when the format has one.
     public var texts: [String?]
 
+    public init(format: InputFormat, headerRows: Int, names: [String], texts: [String?]) {
+        self.format = format
+        self.headerRows = headerRows
+        self.names = names
+        self.texts = texts
+    }
+
     /// The layout of a file whose first records (at most three) are `records`.
     /// - Parameters:
     ///   - configured: `inputs.format` for the file's survey kind.

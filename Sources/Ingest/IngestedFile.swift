@@ -20,4 +20,20 @@ public struct IngestedFile: Sendable {
     /// What the file was read as (SPEC §3.1), and its delimiter (reading records again needs both).
     public var encoding: SourceEncoding
     public var delimiter: UInt8
+
+    public init(path: String, fileIndex: Int, kind: SurveyKind, sha256: String, rowsRead: Int, parts: [RowStore],
+                rejects: [Reject], unknownColumns: [String], layout: HeaderLayout, encoding: SourceEncoding,
+                delimiter: UInt8) {
+        self.path = path
+        self.fileIndex = fileIndex
+        self.kind = kind
+        self.sha256 = sha256
+        self.rowsRead = rowsRead
+        self.parts = parts
+        self.rejects = rejects
+        self.unknownColumns = unknownColumns
+        self.layout = layout
+        self.encoding = encoding
+        self.delimiter = delimiter
+    }
 }

@@ -237,7 +237,8 @@ struct ReadState {
         rows.current.offset.append(Int64(offset))
         appendID(record, header: header, offset: offset, fileIndex: fileIndex)
         if let comment = header.comment, !ValueParser.isMissing(record[comment]) {
-            rows.current.comments.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: ValueParser.trimmed(record[comment]))))
+            // As read, untrimmed: its digest orders the comments (SPEC §9.1).
+            rows.current.comments.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: record[comment])))
         } else {
             rows.current.comments.append(UnsafeRawBufferPointer(start: nil, count: 0))
         }

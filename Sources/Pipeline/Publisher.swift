@@ -5,7 +5,7 @@ import Score
 import SurveyModel
 
 /// Publishes a run's outputs under the output folder's lock, all or nothing (SPEC §8):
-/// the workbook, the JSON and the rejects are one set, switched in by one rename
+/// the workbook, the JSON, the rejects and the comments are one set, switched in by one rename
 /// (`OutputFolder`, docs/PUBLISHING.md); with `output.per_area` the areas' workbooks join
 /// the same set, written in parallel (each one independent).
 /// Above the quality gate nothing is published: the JSON and rejects become the set
@@ -57,7 +57,14 @@ struct Publisher {
             }
             try steps.sync(path)
         }
-        var files = [Self.data(rejectsData, name + ".rejects.csv"), Self.data(jsonData, name + ".json"), workbook]
+        let comments = OutputFolder.File(name: name + ".comments.csv") { path, steps throws(PipelineError) in
+            try steps.external("write comments", path) { () throws(PipelineError) in
+                try CommentsCSV.write(report, to: path)
+            }
+            try steps.sync(path)
+        }
+        var files = [Self.data(rejectsData, name + ".rejects.csv"), Self.data(jsonData, name + ".json"), workbook,
+                     comments]
         let areaWorkbooks = config.output.perArea
             ? AreaWorkbooks.plan(report: report, instrument: config.instrument, reportName: name) : []
         if !areaWorkbooks.isEmpty {

@@ -18,25 +18,47 @@ public struct RunOutcome: Sendable {
     public var rejected: Int
 }
 
-/// Wires the stages together: ingest → normalize → score → export, then publishes
-/// the outputs atomically under a lock on the output folder (SPEC §2, §8).
-public enum Runner {
-    public static func run(_ options: RunOptions) throws(PipelineError) -> RunOutcome {
-        let log = options.log
-        var clock = StageClock()
+/// What every command that scores needs before it reads a row: the config with the
+/// command's overrides, its digest, and the worker count.
+struct RunSetup {
+    var config: PipelineConfig
+    /// SHA-256 (hex) of the config file's bytes: the JSON's `config_sha256`.
+    var configSHA256: String
+    var jobs: Int
+
+    init(_ options: RunOptions) throws(PipelineError) {
         let loaded = try ConfigLoader.load(path: options.configPath)
-        let config = try options.apply(to: loaded.config)
+        config = try options.apply(to: loaded.config)
+        configSHA256 = FileDigest.sha256(bytes: loaded.bytes)
         try WorkbookWriter.checkLibrary()
-        let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        let files = try InputResolver.resolve(config.inputs)
+        jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let unplayed = config.scoring.roles.unplayed(in: config.instrument)
         if !unplayed.isEmpty {
-            log.log(.warning, "no construct plays the roles \(unplayed.map(\.rawValue).joined(separator: ", ")) "
-                    + "(scoring.roles): the figures that need them are null")
+            options.log.log(.warning, "no construct plays the roles \(unplayed.map(\.rawValue).joined(separator: ", ")) "
+                            + "(scoring.roles): the figures that need them are null")
         }
+    }
+}
+
+/// Wires the stages together: ingest → normalize → score → export, then publishes
+/// the outputs atomically under a lock on the output folder (SPEC §2, §8). `ShardRunner`
+/// runs the same two halves apart: `ingest` in each shard, `finish` in the merge.
+public enum Runner {
+    public static func run(_ options: RunOptions) throws(PipelineError) -> RunOutcome {
+        var clock = StageClock()
+        let setup = try RunSetup(options)
+        let files = try InputResolver.resolve(setup.config.inputs)
+        let ingested = try ingest(files, setup: setup, options: options, clock: &clock)
+        return try finish(ingested, setup: setup, options: options, clock: &clock)
+    }
+
+    /// Reads every input (the ingest stage) and logs what it found.
+    static func ingest(_ files: [InputFile], setup: RunSetup, options: RunOptions,
+                       clock: inout StageClock) throws(PipelineError) -> [IngestedFile] {
+        let log = options.log, config = setup.config
         log.log(.info, "reading \(files.count) input files",
                 [("files", MessageText.list(files.map(\.path), separator: " "))])
-        let ingested = try IngestStage.run(files, config: config, jobs: jobs, spillFolder: options.spillFolder,
+        let ingested = try IngestStage.run(files, config: config, jobs: setup.jobs, spillFolder: options.spillFolder,
                                            pieceBytes: options.pieceBytes, log: log)
         let read = ingested.reduce(0) { $0 + $1.rowsRead }, early = ingested.reduce(0) { $0 + $1.rejects.count }
         let spilled = ingested.flatMap(\.parts).reduce(0) { $0 + $1.spilledBytes }
@@ -59,6 +81,13 @@ public enum Runner {
                 log.log(.warning, "\(MessageText.quoted(file.path)): \(hint)")
             }
         }
+        return ingested
+    }
+
+    /// Everything after ingest: duplicates, scores, export and the publish (the files in run order).
+    static func finish(_ ingested: [IngestedFile], setup: RunSetup, options: RunOptions,
+                       clock: inout StageClock) throws(PipelineError) -> RunOutcome {
+        let log = options.log, config = setup.config, jobs = setup.jobs
         let normalized = try NormalizedSurveys(employee: ingested.filter { $0.kind == .employee }.flatMap(\.parts),
                                                customer: ingested.filter { $0.kind == .customer }.flatMap(\.parts),
                                                jobs: jobs)
@@ -71,15 +100,15 @@ public enum Runner {
         log.log(.info, "score done", [("stage", "score"), ("wave", report.wave), ("jobs", String(jobs))]
                                       + clock.finish("score"))
         let metadata = RunMetadata(
-            reportName: config.reportName.replacingOccurrences(of: "{wave}", with: report.wave),
+            reportName: config.reportName(wave: report.wave),
             inputs: summaries(ingested, rejects: rejects),
-            configSHA256: FileDigest.sha256(bytes: loaded.bytes),
+            configSHA256: setup.configSHA256,
             toolVersion: ToolVersion.current,
             dataWindow: report.submitted.map {
                 (CivilCalendar.day(fromSeconds: $0.lowerBound), CivilCalendar.day(fromSeconds: $0.upperBound))
             })
         let outcome = try Publisher(config: config, metadata: metadata, wait: options.waitSeconds, jobs: jobs)
-            .publish(report: report, rejects: rejects, files: files.map(\.path), log: log)
+            .publish(report: report, rejects: rejects, files: ingested.map(\.path), log: log)
         log.log(.info, "export done", [("stage", "export")] + clock.finish("export"))
         // The same counts as the ingest line and the JSON's inputs; the gate's share leaves the previews out.
         let notAResponse = metadata.inputs.reduce(0) { $0 + ($1.rejectedByReason[.notAResponse] ?? 0) }

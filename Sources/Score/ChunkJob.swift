@@ -14,6 +14,10 @@ struct ChunkOutput {
     /// Per breakdown column, value index → the pool code of the value's first report-wave row
     /// in this chunk: the name the value is shown by.
     var firstSeen: [[Int32: UInt32]] = []
+    /// Per comment, its themes and digest prefix; per area, its comment and theme counts (`CommentPass`).
+    var commentThemes: [UInt64] = []
+    var commentDigests: [UInt64] = []
+    var themeCounts: [Int64] = []
 }
 
 /// The chunks of one survey's rows as tasks of the scoring core: chunk `c` is
@@ -35,6 +39,8 @@ final class ChunkJob: @unchecked Sendable {
     let reportWave: Int32?
     /// The breakdown cells counted in the report wave, if any.
     let breakdowns: BreakdownPlan?
+    /// Themes, digests and counts of the report wave's comments, when collected.
+    let commentPass: CommentPass?
     let chunks: [(part: Int, index: Int)]
     private let width: Int
     private let workers: Int
@@ -44,13 +50,14 @@ final class ChunkJob: @unchecked Sendable {
     private let cells: UnsafeMutableBufferPointer<BreakdownCells>
 
     init(_ rows: SurveyRows, layout: AggregateLayout, waves: [Int32], areaCount: Int, reportWave: Int32?,
-         breakdowns: BreakdownPlan?, workers: Int) {
+         breakdowns: BreakdownPlan?, commentPass: CommentPass? = nil, workers: Int) {
         self.rows = rows
         self.layout = layout
         self.waves = waves
         self.areaCount = areaCount
         self.reportWave = reportWave
         self.breakdowns = reportWave == nil ? nil : breakdowns
+        self.commentPass = commentPass
         chunks = rows.parts.enumerated().flatMap { part, store in (0..<store.chunkCount).map { (part, $0) } }
         width = waves.count * areaCount * layout.width
         self.workers = max(1, workers)
@@ -92,9 +99,10 @@ final class ChunkJob: @unchecked Sendable {
         }
         let groupWidth = layout.width, items = table.itemCount
         let unitCount = max(1, layout.largestConstruct)
-        withUnsafeTemporaryAllocation(of: Int64.self, capacity: unitCount + max(1, layout.constructs.count)) { scratch in
-            let units = UnsafeMutableBufferPointer(rebasing: scratch[..<unitCount])
-            let scores = UnsafeMutableBufferPointer(rebasing: scratch[unitCount...])
+        var scratch = ThemeMatcher.Scratch()
+        withUnsafeTemporaryAllocation(of: Int64.self, capacity: unitCount + max(1, layout.constructs.count)) { scratch64 in
+            let units = UnsafeMutableBufferPointer(rebasing: scratch64[..<unitCount])
+            let scores = UnsafeMutableBufferPointer(rebasing: scratch64[unitCount...])
             table.answers.withUnsafeBufferPointer { answers in
                 for row in 0..<table.count {
                     if let mask, mask.contains(firstRow + row) { continue }
@@ -112,6 +120,7 @@ final class ChunkJob: @unchecked Sendable {
                     if !table.comments[row].isEmpty {
                         output.comments.append(table.comments[row])
                         output.commentAreas.append(UInt16(area))
+                        commentPass?.add(table.comments[row], area: area, to: &output, scratch: &scratch)
                     }
                     if let breakdowns {
                         let answer = breakdowns.recommendItem.map { Int(answers[row * items + $0]) }

@@ -1,10 +1,9 @@
-import Foundation
 import Jobs
 import SurveyModel
 
-/// The verbatims of the report wave (SPEC §9): only for areas whose survey
-/// reached `min_comment_group_size` respondents, sorted by their UTF-8 bytes
-/// (code-point order), so the order says nothing about who wrote what.
+/// The comments of the report wave (SPEC §9, §9.1): theme counts per area and All areas and
+/// survey with the groups' suppression, and for each shown group of a configured area its
+/// comments in digest order (never input order) with their themes, and its examples.
 enum Comments {
     /// One survey's part: the report wave's comments as the chunks collected them,
     /// and the respondents of each area in the report wave.
@@ -14,48 +13,139 @@ enum Comments {
         var respondents: [Int]
     }
 
-    /// Sorts each group's comments as a task of its own, on at most `jobs` threads.
-    static func build(_ sources: [Source], config: PipelineConfig, jobs: Int) -> [CommentGroup] {
-        let shown = config.areas.indices.flatMap { index in
-            sources.filter { $0.respondents[index] >= config.privacy.minCommentGroupSize }.map { (area: index, source: $0) }
-        }
-        let groups = ResultSlots<CommentGroup>(count: shown.count)
-        TaskPool.run(jobs: jobs, tasks: shown.count) { _, task in
-            let (area, source) = shown[task]
-            guard let texts = sorted(source.outputs, area: area) else { return }
-            groups.set(task, CommentGroup(area: config.areas[area].name, survey: source.kind, comments: texts))
-        }
-        return groups.values.compactMap { $0 }
+    /// What one survey's shown group keeps while it is sorted.
+    private struct Sorted {
+        var group: CommentGroup
+        /// Per theme (`other` last), the positions of its first distinct examples in the group.
+        var examples: [[Int]]
+        var digests: [UInt64]
+        var texts: [ArraySlice<UInt8>]
     }
 
-    /// The comments of one area, in byte order; nil when there are none.
-    private static func sorted(_ outputs: [ChunkOutput], area: Int) -> CommentTexts? {
-        var places: [UInt64] = []
-        for (number, output) in outputs.enumerated() {
+    /// Sorts each shown group's comments as a task of its own, on at most `jobs` threads.
+    static func build(_ sources: [Source], pass: CommentPass, themes: [CommentTheme], config: PipelineConfig,
+                      jobs: Int) -> (groups: [CommentGroup], themes: ThemeSummary) {
+        let names = themes.map(\.name) + [ConfigLoader.otherTheme]
+        let labels = themes.map(\.label) + ["Other"]
+        let areaNames = config.areas.map(\.name), minimum = config.privacy.minCommentGroupSize
+        let limit = config.output.commentExamples
+        var summary = ThemeSummary(names: names, labels: labels)
+        var groups: [CommentGroup] = []
+        for source in sources {
+            let total = source.respondents.reduce(0, +)
+            guard total > 0 else { continue }
+            let hidden = Suppression.hidden(ns: source.respondents, names: areaNames, totalN: total, minimum: minimum)
+            let counts = mergedCounts(source.outputs, pass: pass)
+            let shown = areaNames.indices.filter { source.respondents[$0] > 0 && !hidden[$0] }
+            let sorted = ResultSlots<Sorted>(count: shown.count)
+            TaskPool.run(jobs: jobs, tasks: shown.count) { _, task in
+                if let group = sort(source, area: shown[task], pass: pass, name: areaNames[shown[task]], limit: limit) {
+                    sorted.set(task, group)
+                }
+            }
+            let groupsShown = sorted.values.compactMap { $0 }
+            for area in areaNames.indices {
+                let row = Array(counts[(area * pass.countsPerArea)..<((area + 1) * pass.countsPerArea)])
+                summary.counts += rows(row, area: areaNames[area], survey: source.kind, names: names,
+                                       respondents: source.respondents[area], hidden: hidden[area])
+                if let group = groupsShown.first(where: { $0.group.area == areaNames[area] }) {
+                    summary.examples += examples(of: [group], area: areaNames[area], survey: source.kind,
+                                                 names: names, limit: limit, salt: pass.salt)
+                }
+            }
+            let all = (0..<pass.countsPerArea).map { slot in
+                areaNames.indices.reduce(0) { $0 + counts[$1 * pass.countsPerArea + slot] }
+            }
+            summary.counts += rows(all, area: "All areas", survey: source.kind, names: names, respondents: total,
+                                   hidden: total < minimum)
+            if total >= minimum {
+                summary.examples += examples(of: groupsShown, area: "All areas", survey: source.kind, names: names,
+                                             limit: limit, salt: pass.salt)
+            }
+            groups += groupsShown.map(\.group)
+        }
+        return (groups, summary)
+    }
+
+    /// The chunks' counts added in chunk order (`CommentPass.countsPerArea` per area).
+    private static func mergedCounts(_ outputs: [ChunkOutput], pass: CommentPass) -> [Int] {
+        var counts = [Int](repeating: 0, count: pass.areaCount * pass.countsPerArea)
+        for output in outputs {
+            for (index, count) in output.themeCounts.enumerated() { counts[index] += Int(count) }
+        }
+        return counts
+    }
+
+    /// One group's `themes` rows from its counters (comments, each theme, other).
+    private static func rows(_ counters: [Int], area: String, survey: SurveyKind, names: [String], respondents: Int,
+                             hidden: Bool) -> [ThemeCount] {
+        let comments = counters[0]
+        return names.enumerated().map { theme, name in
+            guard respondents > 0, !hidden else {
+                return ThemeCount(area: area, survey: survey, theme: name, comments: nil, share: nil,
+                                  suppressed: respondents > 0)
+            }
+            let count = counters[1 + theme]
+            return ThemeCount(area: area, survey: survey, theme: name, comments: count,
+                              share: comments == 0 ? nil : Double(count) / Double(comments) * 100, suppressed: false,
+                              groupComments: comments)
+        }
+    }
+
+    /// Per theme with comments, the `limit` distinct texts of smallest digest among `groups`' examples.
+    private static func examples(of groups: [Sorted], area: String, survey: SurveyKind, names: [String], limit: Int,
+                                 salt: [UInt8]) -> [ThemeExamples] {
+        names.indices.compactMap { theme in
+            var picks = groups.flatMap { group in group.examples[theme].map { (group, $0) } }
+            picks.sort { a, b in
+                CommentDigest.precedes(a.0.digests[a.1], b.0.digests[b.1], salt: salt,
+                                       texts: (a.0.texts[a.1], b.0.texts[b.1]))
+            }
+            var chosen: [ArraySlice<UInt8>] = []
+            for (group, position) in picks where chosen.count < limit && chosen.last != group.texts[position] {
+                chosen.append(group.texts[position])
+            }
+            guard !chosen.isEmpty else { return nil }
+            return ThemeExamples(area: area, survey: survey, theme: names[theme],
+                                 comments: chosen.map { String(decoding: $0, as: UTF8.self) })
+        }
+    }
+
+    /// The comments of one area in digest order with their themes; nil when there are none.
+    private static func sort(_ source: Source, area: Int, pass: CommentPass, name: String, limit: Int) -> Sorted? {
+        var places: [UInt64] = [], digests: [UInt64] = [], texts: [ArraySlice<UInt8>] = []
+        for (number, output) in source.outputs.enumerated() {
             for row in output.commentAreas.indices where output.commentAreas[row] == area {
                 places.append(UInt64(number) << 32 | UInt64(row))
+                digests.append(output.commentDigests[row])
+                texts.append(output.comments[row])
             }
         }
         guard !places.isEmpty else { return nil }
-        // Sort on a flat copy of this group's texts with memcmp (byte order, as
-        // lexicographicallyPrecedes on UInt8), then keep only the order: the copy lives
-        // for one group on one worker at a time.
-        var flat: [UInt8] = [], starts: [Int] = [], lengths: [Int] = []
-        for place in places {
-            let text = outputs[Int(place >> 32)].comments[Int(place & 0xFFFF_FFFF)]
-            starts.append(flat.count)
-            lengths.append(text.count)
-            flat.append(contentsOf: text)
-        }
         var order = Array(places.indices)
-        flat.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return }
-            order.sort { a, b in
-                let order = memcmp(base + starts[a], base + starts[b], min(lengths[a], lengths[b]))
-                return order < 0 || (order == 0 && lengths[a] < lengths[b])
-            }
-        }
+        order.sort { a, b in CommentDigest.precedes(digests[a], digests[b], salt: pass.salt, texts: (texts[a], texts[b])) }
         places = order.map { places[$0] }
-        return CommentTexts(columns: outputs.map(\.comments), places: places)
+        digests = order.map { digests[$0] }
+        texts = order.map { texts[$0] }
+        let themes = places.map { source.outputs[Int($0 >> 32)].commentThemes[Int($0 & 0xFFFF_FFFF)] }
+        let other = pass.matcher.themeCount
+        var examples = [[Int]](repeating: [], count: other + 1)
+        // The same text has the same digest, so repeats are neighbours: each is shown once.
+        func take(_ theme: Int, _ position: Int) {
+            guard examples[theme].count < limit else { return }
+            if let last = examples[theme].last, texts[last] == texts[position] { return }
+            examples[theme].append(position)
+        }
+        for (position, bits) in themes.enumerated() {
+            if bits == 0 {
+                take(other, position)
+                continue
+            }
+            for theme in 0..<other where bits & (1 << UInt64(theme)) != 0 { take(theme, position) }
+        }
+        let group = CommentGroup(area: name, survey: source.kind,
+                                 comments: CommentTexts(columns: source.outputs.map(\.comments), places: places),
+                                 themes: themes)
+        return Sorted(group: group, examples: examples, digests: digests, texts: texts)
     }
 }

@@ -31,6 +31,8 @@ public enum ReportBuilder {
         let areaCount = config.areas.count
         let workers = TaskPool.workers(jobs: jobs, tasks: employee.parts.reduce(0) { $0 + $1.chunkCount }
                                        + customer.parts.reduce(0) { $0 + $1.chunkCount })
+        let commentPass = CommentPass(themes: config.instrument.commentThemes,
+                                      reportName: config.reportName(wave: labels[reportIndex]), areaCount: areaCount)
         func job(_ rows: SurveyRows) -> ChunkJob {
             let layout = AggregateLayout(instrument: config.instrument, kind: rows.kind,
                                          minAnsweredFraction: config.scoring.minAnsweredFraction,
@@ -38,7 +40,7 @@ public enum ReportBuilder {
             let plan = BreakdownPlan(parts: rows.parts, form: config.instrument.form(rows.kind), layout: layout,
                                      areaCount: areaCount)
             return ChunkJob(rows, layout: layout, waves: waves, areaCount: areaCount, reportWave: reportKey,
-                            breakdowns: plan, workers: workers)
+                            breakdowns: plan, commentPass: commentPass, workers: workers)
         }
         let employees = job(employee), customers = job(customer)
         // One parallel region over every chunk of both surveys.
@@ -55,12 +57,12 @@ public enum ReportBuilder {
         let waveLabels = Array(labels[...reportIndex])
         let current = Changes.apply(to: perWave[perWave.count - 1], perWave: perWave, labels: waveLabels)
         let last = waves.count - 1
-        let comments = Comments.build([
+        let (comments, themes) = Comments.build([
             Comments.Source(kind: .employee, outputs: employeeOutputs.map(\.output),
                             respondents: (0..<areaCount).map { scorer.employee.rows(wave: last, area: $0) }),
             Comments.Source(kind: .customer, outputs: customerOutputs.map(\.output),
                             respondents: (0..<areaCount).map { scorer.customer.rows(wave: last, area: $0) }),
-        ], config: config, jobs: jobs)
+        ], pass: commentPass, themes: config.instrument.commentThemes, config: config, jobs: jobs)
         let outputs = employeeOutputs.map(\.output) + customerOutputs.map(\.output)
         let first = outputs.map(\.first).min() ?? .max, latest = outputs.map(\.last).max() ?? .min
         return ScoreReport(
@@ -74,7 +76,7 @@ public enum ReportBuilder {
                 perWave: perWave, labels: waveLabels, roles: config.scoring.roles),
             breakdowns: Breakdowns.build(job: employees, outputs: employeeOutputs, config: config, current: current)
                 + Breakdowns.build(job: customers, outputs: customerOutputs, config: config, current: current),
-            comments: comments, submitted: first <= latest ? first...latest : nil)
+            comments: comments, themes: themes, submitted: first <= latest ? first...latest : nil)
     }
 
     /// Rows already in memory (tests and small inputs), no duplicates excluded.

@@ -104,11 +104,13 @@ public struct PsychometricItem: Sendable, Equatable {
     public var alphaIfDropped: Double?
 }
 
-/// Verbatim comments of one group that reached `min_comment_group_size`, sorted (not in input order).
+/// Verbatim comments of one shown group (SPEC §9.1), in digest order (not in input order).
 public struct CommentGroup: Sendable {
     public var area: String
     public var survey: SurveyKind
     public var comments: CommentTexts
+    /// Per comment, its themes as bits in config order (0: `other`); empty when not matched.
+    public var themes: [UInt64] = []
 }
 
 /// Comment texts in their sorted order, read as a `String` one at a time. They stay
@@ -154,6 +156,8 @@ public struct ScoreReport: Sendable {
     /// Area × value tables of the forms' breakdown columns (SPEC §5.3), employee then customer.
     public var breakdowns: [Breakdown] = []
     public var comments: [CommentGroup]
+    /// Theme counts and examples (SPEC §9.1).
+    public var themes = ThemeSummary()
     /// Earliest and latest `submitted_at` (seconds, UTC) of the rows scored, up to the report wave.
     public var submitted: ClosedRange<Int64>?
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A comment theme of SPEC §9.1: its name (as the comments file writes it), the label readers
 /// see, and the keywords that put a comment in it (`wait*` matches a word prefix).
 public struct CommentTheme: Sendable, Hashable {
@@ -25,13 +27,24 @@ public struct OutputOptions: Sendable, Hashable {
     }
 }
 
+extension PipelineConfig {
+    /// `output.report_name` with `{wave}` replaced by the report wave: the published name, and
+    /// the salt of the comment digests that order the comments (SPEC §9.1).
+    public func reportName(wave: String) -> String { reportName.replacingOccurrences(of: "{wave}", with: wave) }
+}
+
 /// Reads `instrument.comment_themes` and the publishing keys of `output`.
 extension ConfigLoader {
     /// The name a comment matching no theme gets; a theme may not take it.
-    static let otherTheme = "other"
+    public static let otherTheme = "other"
+    /// The most themes a config may list (the scoring core keeps a comment's themes in 64 bits).
+    public static let maximumThemes = 64
 
     static func readCommentThemes(_ reader: ConfigReader) throws(PipelineError) -> [CommentTheme] {
         guard let elements = try reader.array("comment_themes") else { return [] }
+        guard elements.count <= maximumThemes else {
+            throw .config(path: reader.child("comment_themes"), message: "expected at most \(maximumThemes) themes")
+        }
         var themes: [CommentTheme] = []
         for element in elements {
             let entry = try ConfigReader(element.value, path: element.path)

@@ -80,7 +80,8 @@ public enum DefaultInstrument {
                           items: ["cx_easy", "cx_right_first_time", "cx_no_wait"]),
                 Construct(name: "customer_life", label: "Customer life", survey: .customer,
                           items: ["cx_difference"]),
-            ]
+            ],
+            commentThemes: DefaultCommentThemes.eightWastes
         )
     }()
 }

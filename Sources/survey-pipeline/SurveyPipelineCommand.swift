@@ -15,7 +15,7 @@ struct SurveyPipelineCommand: ParsableCommand {
             workbook not published).
             """,
         version: ToolVersion.current,
-        subcommands: [Run.self, Validate.self, Init.self, Generate.self],
+        subcommands: [Run.self, Validate.self, Init.self, Generate.self, Score.self, Merge.self],
         defaultSubcommand: Run.self)
 
     /// Parses and runs, with SPEC §8's exit status for usage errors (2, where

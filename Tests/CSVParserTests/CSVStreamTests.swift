@@ -91,10 +91,12 @@ final class CSVStreamTests: XCTestCase {
         XCTAssertEqual(rows.map(\.strings), [["a", "b c", "d\te"], ["1,5", "2", "3"]])
     }
 
-    /// Spaces and tabs around an unquoted field are trimmed by libcsv; inside quotes they stay.
-    func testSpacesAndTabsOutsideQuotesAreTrimmed() throws {
-        let rows = try records("  a , b  ,c\n\" q \",\t x\t,\"\tkept\"\n")
-        XCTAssertEqual(rows.map(\.strings), [["a", "b", "c"], [" q ", "x", "\tkept"]])
+    /// Spaces around an unquoted field are trimmed by libcsv; inside quotes they stay. A tab is
+    /// a character of the cell, quoted or not (a comment that starts with one is read as written).
+    func testSpacesOutsideQuotesAreTrimmedTabsKept() throws {
+        let rows = try records("  a , b  ,c\n\" q \",\t x\t,\"\tkept\"\n\tstarts with a tab,\" quoted \" ,z\n")
+        XCTAssertEqual(rows.map(\.strings), [["a", "b", "c"], [" q ", "\t x\t", "\tkept"],
+                                             ["\tstarts with a tab", " quoted ", "z"]])
     }
 
     func testBlankLinesAreSkippedButCounted() throws {

@@ -86,3 +86,22 @@ final class AreaRestrictionTests: XCTestCase {
         XCTAssertTrue(restricted.allSatisfy { $0.sha256 == "see readiness-2026-Q3.json" })
     }
 }
+
+/// Themes of a leader's report: counts of the area and All areas, examples of the area only.
+final class AreaRestrictionThemesTests: XCTestCase {
+    func testAllAreasExamplesAreOtherAreasWordsAndGo() {
+        var report = WorkbookFixture.report
+        report.themes = ThemeSummary(
+            names: ["waiting", "other"], labels: ["Waiting", "Other"],
+            counts: ["Operations", "Sales", "All areas"].map { area in
+                ThemeCount(area: area, survey: .employee, theme: "waiting", comments: 4, share: 40, suppressed: false)
+            },
+            examples: [ThemeExamples(area: "Operations", survey: .employee, theme: "waiting", comments: ["ops words"]),
+                       ThemeExamples(area: "Sales", survey: .employee, theme: "waiting", comments: ["sales words"]),
+                       ThemeExamples(area: "All areas", survey: .employee, theme: "waiting", comments: ["ops words"])])
+        let sales = AreaRestriction.report(report, area: "Sales").themes
+        XCTAssertEqual(sales.counts.map(\.area), ["Sales", "All areas"])
+        XCTAssertEqual(sales.examples.map(\.comments), [["sales words"]])
+        XCTAssertEqual(sales.names, ["waiting", "other"])
+    }
+}

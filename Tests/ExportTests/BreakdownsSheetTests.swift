@@ -43,7 +43,7 @@ final class BreakdownsSheetTests: XCTestCase {
         report.breakdowns = WorkbookFixture.breakdowns
         let (names, cells) = try sheets(report)
         XCTAssertEqual(names, ["Summary", "Areas", "Items", "Drivers", "Trends", "Customers", "Employees by role",
-                               "Customers by channel", "Comments", "Data quality", "Method", "Chart data"])
+                               "Customers by channel", "Themes", "Comments", "Data quality", "Method", "Chart data"])
         let role = try XCTUnwrap(cells["Employees by role"])
         let headers = role.indices.filter { role[$0].first == "Area" }
         XCTAssertEqual(headers.count, 1 + 4 + 1, "n, four constructs, eNPS")

@@ -72,7 +72,7 @@ final class PerAreaWorkbookTests: XCTestCase {
         let without = try run(areas: Self.allAreas, perArea: false, name: "without")
         XCTAssertEqual(try Self.areaWorkbooks(in: with).count, 3)
         XCTAssertEqual(try Self.areaWorkbooks(in: without), [])
-        for suffix in [".xlsx", ".json", ".rejects.csv"] {
+        for suffix in [".xlsx", ".json", ".rejects.csv", ".comments.csv"] {
             XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: with + "/" + Self.report + suffix)),
                            try Data(contentsOf: URL(fileURLWithPath: without + "/" + Self.report + suffix)), suffix)
         }
@@ -91,7 +91,8 @@ final class PerAreaWorkbookTests: XCTestCase {
         let runFolders = entries.filter { $0.hasPrefix(".survey-pipeline-run-") }
         XCTAssertEqual(runFolders.count, 1)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out + "/" + runFolders[0]).sorted(),
-                       [".json", ".rejects.csv", ".xlsx", ".ops-logistics.xlsx", ".zurich-sud.xlsx"]
+                       [".comments.csv", ".json", ".rejects.csv", ".xlsx", ".ops-logistics.xlsx",
+                         ".zurich-sud.xlsx"]
                         .map { Self.report + $0 }.sorted())
     }
 

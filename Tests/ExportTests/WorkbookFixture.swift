@@ -139,7 +139,8 @@ enum WorkbookFixture {
                     "Less waiting for parts would give me back an hour a day.",
                 ]),
                 CommentGroup(area: "All areas", survey: .customer, comments: ["-2 stars: slow refunds", "Quick & kind <3"]),
-            ])
+            ],
+            themes: themes)
     }
 
     /// Employees by role (Support's Frontline cell hidden, and Support's Manager and All areas'
@@ -170,6 +171,30 @@ enum WorkbookFixture {
                     [cell(34, [66.5, 60.8], 5.9), cell(10, [79, 71], 35)]])
         return [roles, channels]
     }
+
+    /// Two themes and `other` for the employee survey: Operations shown, Support hidden, All areas shown;
+    /// examples that a spreadsheet would run as formulas if they were not text cells.
+    static let themes: ThemeSummary = {
+        let names = ["waiting", "talent", "other"]
+        func rows(_ area: String, _ counts: [Int]?, comments: Int?) -> [ThemeCount] {
+            zip(names, counts ?? [Int](repeating: 0, count: names.count)).map { name, count in
+                ThemeCount(area: area, survey: .employee, theme: name, comments: counts == nil ? nil : count,
+                           share: counts == nil ? nil : Double(count) / Double(comments ?? 1) * 100,
+                           suppressed: counts == nil, groupComments: comments)
+            }
+        }
+        return ThemeSummary(
+            names: names, labels: ["Waiting", "Unused talent", "Other"],
+            counts: rows("Operations", [1, 0, 3], comments: 4) + rows("Support", nil, comments: nil)
+                + rows("All areas", [3, 1, 5], comments: 8),
+            examples: [
+                ThemeExamples(area: "Operations", survey: .employee, theme: "waiting",
+                              comments: ["Less waiting for parts would give me back an hour a day."]),
+                ThemeExamples(area: "Operations", survey: .employee, theme: "other", comments: [
+                    "=HYPERLINK(\"http://example.com\",\"click\")", "+1 for the new rota", "@SUM(A1:A9)",
+                ]),
+            ])
+    }()
 
     /// The smallest report for the golden Areas sheet: one area and All areas.
     static var tiny: ScoreReport {

@@ -51,7 +51,7 @@ final class WorkbookLayoutTests: XCTestCase {
     func testEveryPrintedSheetHasHeaderFooterLandscapeAndFitsThePageWidth() throws {
         let folder = try TemporaryFolder()
         let archive = try write(WorkbookFixture.report, in: folder)
-        for index in 1...9 {
+        for index in 1...10 {
             let sheet = try archive.part("xl/worksheets/sheet\(index).xml")
             XCTAssertTrue(sheet.contains("orientation=\"landscape\""), "sheet\(index)")
             XCTAssertTrue(sheet.contains("<pageSetUpPr fitToPage=\"1\"/>"), "sheet\(index)")
@@ -62,7 +62,7 @@ final class WorkbookLayoutTests: XCTestCase {
                 + "&amp;N</oddFooter>"), "sheet\(index)")
         }
         let workbook = try archive.part("xl/workbook.xml")
-        XCTAssertTrue(workbook.contains("localSheetId=\"8\">Method!$1:$1</definedName>"),
+        XCTAssertTrue(workbook.contains("localSheetId=\"9\">Method!$1:$1</definedName>"),
                       "Method's later pages repeat its title only")
         XCTAssertTrue(workbook.contains("localSheetId=\"1\">Areas!$1:$2</definedName>"))
         XCTAssertTrue(workbook.contains("localSheetId=\"0\">Summary!$1:$6</definedName>"))

@@ -19,9 +19,9 @@ final class WorkbookTests: XCTestCase {
         let archive = try writeFixture(in: folder)
         let workbook = try archive.part("xl/workbook.xml")
         let names = matches(of: "<sheet name=\"([^\"]+)\"", in: workbook)
-        XCTAssertEqual(names, ["Summary", "Areas", "Items", "Drivers", "Trends", "Customers", "Comments",
+        XCTAssertEqual(names, ["Summary", "Areas", "Items", "Drivers", "Trends", "Customers", "Themes", "Comments",
                                "Data quality", "Method", "Chart data"])
-        XCTAssertTrue(workbook.contains("<sheet name=\"Chart data\" sheetId=\"10\" state=\"hidden\""), workbook)
+        XCTAssertTrue(workbook.contains("<sheet name=\"Chart data\" sheetId=\"11\" state=\"hidden\""), workbook)
         XCTAssertFalse(workbook.contains("activeTab="), "Summary (the first sheet) is the active tab")
         XCTAssertTrue(try archive.part("xl/worksheets/sheet1.xml").contains("tabSelected=\"1\""))
     }
@@ -65,38 +65,46 @@ final class WorkbookTests: XCTestCase {
         let folder = try TemporaryFolder()
         let archive = try writeFixture(in: folder)
         let sheets = try archive.partNames().filter { $0.hasPrefix("xl/worksheets/sheet") }
-        XCTAssertEqual(sheets.count, 10)
+        XCTAssertEqual(sheets.count, 11)
         for sheet in sheets {
             XCTAssertFalse(try archive.part(sheet).contains("<f>"), "\(sheet) contains a formula")
             XCTAssertFalse(try archive.part(sheet).contains("<f "), "\(sheet) contains a formula")
         }
-        // The comments sheet is streamed, so its texts are inline strings rather than shared ones.
-        let strings = try archive.part("xl/sharedStrings.xml") + sheets.map { try archive.part($0) }.joined()
-        XCTAssertTrue(strings.contains("=HYPERLINK(&quot;http://example.com&quot;,&quot;click&quot;)")
-            || strings.contains("=HYPERLINK(\"http://example.com\",\"click\")"))
-        XCTAssertTrue(strings.contains("@SUM(A1:A9)"))
-        let comments = try archive.part("xl/worksheets/sheet7.xml")
-        XCTAssertTrue(comments.contains("t=\"inlineStr\"><is><t>@SUM(A1:A9)</t></is>"), "a text cell, not a formula")
+        let strings = try archive.part("xl/sharedStrings.xml")
+        XCTAssertTrue(strings.contains("<t>=HYPERLINK(&quot;http://example.com&quot;,&quot;click&quot;)</t>")
+            || strings.contains("<t>=HYPERLINK(\"http://example.com\",\"click\")</t>"))
+        let index = try XCTUnwrap(matches(of: "<si><t[^>]*>([^<]*)</t></si>", in: strings).firstIndex(of: "@SUM(A1:A9)"))
+        let comments = try archive.part("xl/worksheets/sheet8.xml")
+        XCTAssertTrue(comments.contains("t=\"s\"><v>\(index)</v>"), "a text cell, not a formula")
     }
 
-    /// The streamed comments sheet cannot go back to a row, so a long comment's height is
-    /// set as its row is written: 3 lines of 15 points for 250 characters in a column of
-    /// width 100 (the cap), 250 × 0.85 / (100 − 2) rounded up; two for a short text with a line break.
-    func testALongCommentGetsItsRowHeightInTheStreamedSheet() throws {
-        var report = WorkbookFixture.report
-        let long = String(repeating: "wait ", count: 50)
-        report.comments = [CommentGroup(area: "Operations", survey: .employee, comments: ["short", long, "a\nb"])]
+    /// The Comments sheet holds the examples of the report's theme summary, one row each, with the
+    /// theme's label and the question; the Themes sheet one row per group, hidden groups marked.
+    func testCommentsSheetShowsTheExamplesAndThemesSheetTheShares() throws {
         let folder = try TemporaryFolder()
-        let sheet = try writeFixture(report, in: folder).part("xl/worksheets/sheet7.xml")
-        XCTAssertTrue(sheet.contains("<row r=\"4\" ht=\"45\" customHeight=\"1\">"), sheet)
-        XCTAssertTrue(sheet.contains("<row r=\"3\"><c r=\"A3\""), "a one-line comment keeps the default height")
-        XCTAssertTrue(sheet.contains("<row r=\"5\" ht=\"30\" customHeight=\"1\">"), "a line break needs a second line")
-        XCTAssertTrue(sheet.contains("<col min=\"3\" max=\"3\" width=\"100.7109375\""), "the column is capped")
+        let archive = try writeFixture(in: folder)
+        let strings = try archive.part("xl/sharedStrings.xml")
+        let comments = resolveSharedStrings(try archive.part("xl/worksheets/sheet8.xml"), strings: strings)
+        XCTAssertFalse(matches(of: "(<c r=\"C3\" s=\"[0-9]+\" t=\"s\"><v>Waiting</v></c>)", in: comments).isEmpty,
+                       "the theme's label")
+        XCTAssertFalse(matches(of: "(<c r=\"C4\" s=\"[0-9]+\" t=\"s\"><v>Other</v></c>)", in: comments).isEmpty)
+        XCTAssertTrue(comments.contains("<v>Less waiting for parts would give me back an hour a day.</v>"))
+        XCTAssertEqual(matches(of: "<row r=\"([0-9]+)\"", in: comments).count, 2 + 4, "title, header, four examples")
+        XCTAssertFalse(comments.contains("slow refunds"), "only the examples, not every comment")
+        let themes = resolveSharedStrings(try archive.part("xl/worksheets/sheet7.xml"), strings: strings)
+        // Rows: title, blank, "Employee survey", header, Operations (5), Support (6), All areas (7).
+        // Operations: 4 comments, waiting 1 of 4 = 25; All areas' talent 1 of 8 = 12.5.
+        XCTAssertFalse(matches(of: "(<c r=\"B5\" s=\"[0-9]+\"><v>4</v></c>)", in: themes).isEmpty, themes)
+        XCTAssertFalse(matches(of: "(<c r=\"C5\" s=\"[0-9]+\"><v>25</v></c>)", in: themes).isEmpty, themes)
+        XCTAssertFalse(matches(of: "(<c r=\"D7\" s=\"[0-9]+\"><v>12.5</v></c>)", in: themes).isEmpty, themes)
+        XCTAssertTrue(themes.contains("<conditionalFormatting sqref=\"C5:D7\">"), "themes coloured, other not")
+        XCTAssertEqual(matches(of: "(>hidden<)", in: themes).count, 4, "Support's comments and three shares")
+        XCTAssertTrue(try archive.partNames().contains("xl/charts/chart5.xml"), "the All areas themes chart")
     }
 
     func testDataQualityReconciliationIsABooleanCell() throws {
         let folder = try TemporaryFolder()
-        let sheet = try writeFixture(in: folder).part("xl/worksheets/sheet8.xml")
+        let sheet = try writeFixture(in: folder).part("xl/worksheets/sheet9.xml")
         XCTAssertEqual(matches(of: "(t=\"b\"><v>1</v>)", in: sheet).count, 3, "two files and the total reconcile")
     }
 
@@ -138,6 +146,7 @@ final class WorkbookTests: XCTestCase {
         empty.psychometrics = []
         empty.breakdowns = []
         empty.comments = []
+        empty.themes = ThemeSummary()
         let emptyArchive = try writeFixture(empty, in: folder, name: "empty.xlsx")
         XCTAssertFalse(try emptyArchive.partNames().contains { $0.hasPrefix("xl/charts/") })
 

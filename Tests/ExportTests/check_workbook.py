@@ -19,7 +19,7 @@ import sys
 
 import openpyxl
 
-SHEETS = ["Summary", "Areas", "Items", "Drivers", "Trends", "Customers", "Comments", "Data quality", "Method",
+SHEETS = ["Summary", "Areas", "Items", "Drivers", "Trends", "Customers", "Themes", "Comments", "Data quality", "Method",
           "Chart data"]
 HIDDEN_SHEETS = {"Chart data"}
 MARKER = "hidden"

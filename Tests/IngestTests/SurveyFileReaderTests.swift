@@ -76,7 +76,8 @@ final class SurveyFileReaderTests: XCTestCase {
         var second = [UInt8](repeating: 3, count: keys.count)
         second[keys.firstIndex(of: "enps")!] = 1
         XCTAssertEqual(Array(table.answers(row: 1)), second)
-        XCTAssertEqual([table.comments.string(0), table.comments.string(1)], ["better, \"faster\"\nsimpler", ""])
+        // A comment is kept as read, untrimmed (its digest is taken over that text, SPEC §9.1).
+        XCTAssertEqual([table.comments.string(0), table.comments.string(1)], ["  better, \"faster\"\nsimpler  ", ""])
         XCTAssertEqual(table.breakdowns[0].map { table.breakdownPools[0].values[Int($0)] }, ["Manager", ""])
     }
 

@@ -7,10 +7,12 @@ import XCTest
 
 /// The second conformance edition (Tests/Fixtures/conformance-v2, copied from the shared folder:
 /// platform-shaped exports with the figures an independent implementation of the SPEC computed).
-/// Each set is compared with its expected.json on everything but `themes` (issue 13 builds it
-/// elsewhere), `changes`, `breakdowns` and evaporation's `significant` included, with the tolerances of
+/// Each set is compared with its expected.json on everything, `changes`, `breakdowns`, `themes` and
+/// evaporation's `significant` included, with the tolerances of
 /// its README (1e-6 on numbers, 1e-3 on CI bounds, alpha, r_drop, alpha_if_dropped, impact and
-/// priority; null is null), inputs by file name, and its rejected rows by file, line and reason.
+/// priority; null is null), inputs by file name, `themes` rows by area, survey and theme, its
+/// rejected rows by file, line and reason, and its expected.comments.csv row by row (run under
+/// the report name `conformance`, which the comment digests of that file start with).
 ///
 /// A set runs when it is listed in `setsReady`; all three are, since every part of issue 11
 /// (formats, scales, encodings, either survey alone) and the §9.1 config keys are in.
@@ -36,7 +38,26 @@ final class ConformanceV2Tests: XCTestCase {
                 "\(($0[0] as NSString).lastPathComponent):\($0[1]):\($0[2])"
             }.sorted()
             XCTAssertEqual(got, want, set)
+
+            let themes = Self.comparison.mismatches(Self.keyedThemes(json), Self.keyedThemes(expected),
+                                                    path: "\(set).themes")
+            XCTAssertEqual(themes, [], "first mismatches:\n" + themes.prefix(20).joined(separator: "\n"))
+            let comments = try RejectsFile.rows(outcome.jsonPath.replacingOccurrences(of: ".json", with: ".comments.csv"))
+            let expectedComments = try RejectsFile.rows(Fixtures.path("conformance-v2/\(set)/expected.comments.csv"))
+            XCTAssertEqual(comments.count, expectedComments.count, set)
+            for (index, (mine, theirs)) in zip(comments, expectedComments).enumerated() where mine != theirs {
+                XCTFail("\(set) comments.csv row \(index + 2): expected \(theirs), got \(mine)")
+                break
+            }
         }
+    }
+
+    /// The `themes` rows keyed by area, survey and theme (their order is not part of the contract).
+    private static func keyedThemes(_ document: Any) -> [String: Any] {
+        let rows = ((document as? [String: Any])?["themes"] as? [[String: Any]]) ?? []
+        var keyed: [String: Any] = [:]
+        for row in rows { keyed["\(row["area"] ?? "")|\(row["survey"] ?? "")|\(row["theme"] ?? "")"] = row }
+        return keyed
     }
 
     /// Runs whatever the other parts still lack: every file's format under its configured
@@ -72,6 +93,7 @@ final class ConformanceV2Tests: XCTestCase {
         var options = RunOptions()
         options.configPath = Fixtures.path("conformance-v2/\(set)/pipeline.json")
         options.outputFolder = try Fixtures.temporaryFolder()
+        options.reportName = "conformance"
         options.log = RunLog(format: .text, quiet: true)
         return options
     }

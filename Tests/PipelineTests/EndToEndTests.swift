@@ -55,7 +55,7 @@ final class EndToEndTests: XCTestCase {
         var outputs: [[Data]] = []
         for jobs in [1, 2, 8] {
             let result = try run(config: "tiny/pipeline.json", jobs: jobs, useSamples: true)
-            outputs.append(try ["json", "rejects.csv", "xlsx"].map {
+            outputs.append(try ["json", "rejects.csv", "xlsx", "comments.csv"].map {
                 try Data(contentsOf: URL(fileURLWithPath: result.base + "." + $0))
             })
         }

@@ -45,6 +45,10 @@ final class InitTests: XCTestCase {
         XCTAssertEqual(items.map { $0["key"] as? String }, ["pace", "recommend", "support"])
         XCTAssertEqual(items.map { $0["scale"] as? String }, ["likert", "0-10", "likert"])
         XCTAssertEqual(employee["recommend_item"] as? String, "recommend")
+        let themes = try XCTUnwrap(instrument["comment_themes"] as? [[String: Any]])
+        XCTAssertEqual(themes.map { $0["name"] as? String },
+                       ["defects", "overproduction", "waiting", "talent", "transport", "inventory", "motion", "processing"])
+        XCTAssertEqual((themes[2]["keywords"] as? [String])?.first, "wait*")
         let validated = try CLI.output(binary, ["validate"], in: folder)
         XCTAssertEqual(validated.status, 0, validated.stdout + validated.stderr)
         XCTAssertTrue(validated.stdout.contains("staff.csv: employee survey\n  format: plain\n  header rows: 1\n  encoding: utf-8\n  rows read: 3\n"

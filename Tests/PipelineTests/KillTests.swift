@@ -10,7 +10,7 @@ import XCTest
 /// killed mid-way, as publishing starts, and while the workbook is being written — moments
 /// of a large run; `PublishFaultTests` kills small runs at every step of the publish.
 final class KillTests: XCTestCase {
-    private static let finals = ["kill.json", "kill.rejects.csv", "kill.xlsx"]
+    private static let finals = ["kill.comments.csv", "kill.json", "kill.rejects.csv", "kill.xlsx"]
 
     func testKilledRunsLeaveThePreviousReportWhole() throws {
         let binary = try CLI.binary()

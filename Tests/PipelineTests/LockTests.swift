@@ -110,6 +110,7 @@ final class LeftoverTests: XCTestCase {
         let runFolders = names.filter { $0.hasPrefix(".survey-pipeline-run-") && !kept.contains($0) }
         XCTAssertEqual(runFolders.count, 1, "\(names)")
         XCTAssertEqual(names, (kept + runFolders + [".survey-pipeline-current-readiness-2026-Q3", ".survey-pipeline.lock",
+                                                    "readiness-2026-Q3.comments.csv",
                                                     "readiness-2026-Q3.json", "readiness-2026-Q3.rejects.csv",
                                                     "readiness-2026-Q3.xlsx"]).sorted())
         for name in kept {

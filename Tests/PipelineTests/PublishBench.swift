@@ -13,7 +13,7 @@ struct PublishBench {
     enum Config: String, CaseIterable { case a, b, gate }
 
     static let report = "kill"
-    static let setNames = ["kill.json", "kill.rejects.csv", "kill.xlsx"]
+    static let setNames = ["kill.comments.csv", "kill.json", "kill.rejects.csv", "kill.xlsx"]
     /// The per-area workbook in `b`'s set.
     static let areaWorkbook = "kill.operations.xlsx"
     static let failedNames = ["kill.failed.json", "kill.failed.rejects.csv"]

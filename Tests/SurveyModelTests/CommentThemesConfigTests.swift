@@ -35,8 +35,10 @@ final class CommentThemesConfigTests: XCTestCase {
     }
 
     func testNoThemesAndTheOutputDefaults() throws {
+        // Without an instrument section the default instrument applies, with the eight wastes.
         let parsed = try ConfigLoader.parse(Data(#"{"areas": \#(oneArea)}"#.utf8))
-        XCTAssertEqual(parsed.instrument.commentThemes, [])
+        XCTAssertEqual(parsed.instrument.commentThemes.map(\.name),
+                       ["defects", "overproduction", "waiting", "talent", "transport", "inventory", "motion", "processing"])
         XCTAssertEqual(parsed.output, OutputOptions(commentExamples: 3, perArea: false))
         let set = try ConfigLoader.parse(Data(#"{"areas": \#(oneArea), "output": {"comment_examples": 0, "per_area": true}}"#.utf8))
         XCTAssertEqual(set.output, OutputOptions(commentExamples: 0, perArea: true))
@@ -55,12 +57,20 @@ final class CommentThemesConfigTests: XCTestCase {
             (#"[{"name": "a", "keywords": ["x", 3]}]"#, "instrument.comment_themes[0].keywords[1]", "expected string"),
             (#"[{"name": "a", "keywords": ["x"], "colour": "red"}]"#, "instrument.comment_themes[0].colour", "unknown key"),
             (#"{"name": "a"}"#, "instrument.comment_themes", "expected array"),
+            ("[" + (0...64).map { #"{"name": "t\#($0)", "keywords": ["x"]}"# }.joined(separator: ", ") + "]",
+             "instrument.comment_themes", "at most 64 themes"),
         ]
         for entry in cases {
             let error = configError(config(themes: entry.themes))
             XCTAssertEqual(error?.path, entry.path, entry.themes)
             XCTAssertTrue(error?.message.contains(entry.says) ?? false, "\(entry.themes): \(error?.message ?? "")")
         }
+    }
+
+    func testSixtyFourThemesAreAllowed() throws {
+        let themes = "[" + (0..<64).map { #"{"name": "t\#($0)", "keywords": ["x"]}"# }.joined(separator: ", ") + "]"
+        let parsed = try ConfigLoader.parse(Data(config(themes: themes).utf8))
+        XCTAssertEqual(parsed.instrument.commentThemes.count, 64)
     }
 
     func testOutputErrorsNameTheirKeyPath() {

@@ -33,6 +33,8 @@ public enum AreaRestriction {
         restricted.evaporation = report.evaporation.filter { kept.contains($0.area) }
         restricted.breakdowns = report.breakdowns.map { breakdown(of: $0, area: area, kept: kept) }
         restricted.comments = report.comments.filter { $0.area == area }
+        restricted.themes.counts = report.themes.counts.filter { kept.contains($0.area) }
+        restricted.themes.examples = report.themes.examples.filter { $0.area == area }
         return restricted
     }
 

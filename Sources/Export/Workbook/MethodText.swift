@@ -58,7 +58,10 @@ struct MethodText {
                 + "hidden figure (readiness, LMI, difference gap, trends) leave it out. Head counts are always shown."),
             ("Comments",
              "Shown only for groups of at least \(privacy.minCommentGroupSize) respondents, and not in the order "
-                + "they were given, so no comment can be traced to a person. Respondent ids never appear."),
+                + "they were given, so no comment can be traced to a person. Respondent ids never appear. A comment "
+                + "names a theme when it holds one of the theme's keywords (whole words, any case; wait* also "
+                + "finds waiting); it can name several, or none (Other). The Comments sheet shows a few examples "
+                + "per theme; every comment is in the comments file."),
             ("Empty cell", "The figure does not exist: nobody answered, or too few answers to compute it."),
             ("Percentages",
              "Shares (% favorable, promoters, response rate…) are whole percents of 0–100. % favorable: "

@@ -8,7 +8,7 @@ import XLSXWriter
 public enum WorkbookWriter {
     /// The sheet names, in workbook order.
     static let sheetNames = [
-        "Summary", "Areas", "Items", "Drivers", "Trends", "Customers", "Comments", "Data quality", "Method",
+        "Summary", "Areas", "Items", "Drivers", "Trends", "Customers", "Themes", "Comments", "Data quality", "Method",
         chartDataSheet,
     ]
     /// The hidden sheet the charts read from.
@@ -45,14 +45,11 @@ public enum WorkbookWriter {
         let context = SheetContext(reportName: metadata.reportName, wave: report.wave, bands: config.scoring.bands)
         var sheets: [SheetWriter] = []
         for name in sheetNames {
-            if name == "Comments" {
+            if name == "Themes" {
                 try BreakdownsSheet.writeAll(report: report, config: config, workbook: workbook, formats: formats,
                                              context: context)
             }
-            // Comments can run to a row per respondent: that sheet alone is streamed.
-            let streamed = name == "Comments"
-            sheets.append(SheetWriter(try workbook.addSheet(name, constantMemory: streamed), formats,
-                                      context: context, streamed: streamed))
+            sheets.append(SheetWriter(try workbook.addSheet(name), formats, context: context))
         }
         let chartData = ChartData(sheets[sheetNames.firstIndex(of: chartDataSheet) ?? sheets.count - 1])
         try SummarySheet(report: report, metadata: metadata, config: config, workbook: workbook, data: chartData)
@@ -63,9 +60,10 @@ public enum WorkbookWriter {
         try TrendsSheet(report: report, workbook: workbook, data: chartData).write(sheets[4])
         try CustomersSheet(report: report, surveyPresent: metadata.inputs.contains { $0.kind == .customer })
             .write(sheets[5])
-        try CommentsSheet(report: report).write(sheets[6])
-        try DataQualitySheet(metadata: metadata, gate: config.maxRejectFraction).write(sheets[7])
-        try MethodSheet(report: report, metadata: metadata, config: config).write(sheets[8])
+        try ThemesSheet(report: report, config: config, workbook: workbook, data: chartData).write(sheets[6])
+        try CommentsSheet(report: report, config: config).write(sheets[7])
+        try DataQualitySheet(metadata: metadata, gate: config.maxRejectFraction).write(sheets[8])
+        try MethodSheet(report: report, metadata: metadata, config: config).write(sheets[9])
         try chartData.finish()
         try workbook.close()
     }

@@ -1,0 +1,158 @@
+import Foundation
+import SurveyModel
+
+/// The keywords of `instrument.comment_themes` compiled once (SPEC §9.1): a comment and a
+/// keyword are split into words (maximal runs of Unicode letters, decimal digits and `_`)
+/// after full Unicode case folding; a keyword matches when its words are consecutive words
+/// of the comment, a trailing `*` making its last word a prefix. `themes(of:)` gives the
+/// set of matched themes as bits in config order (bit t = theme t); 0 means `other`.
+///
+/// Built for every comment of a large survey: an ASCII comment is folded and split in one
+/// pass over its bytes into a reused scratch buffer, and only keywords whose first word
+/// starts with a comment word's first byte are compared.
+public struct ThemeMatcher: Sendable {
+    /// At most this many themes (one bit each in a `UInt64`).
+    public static var maximumThemes: Int { ConfigLoader.maximumThemes }
+
+    /// Reused buffers of one worker: the folded text and its words' byte ranges.
+    public struct Scratch {
+        var folded: [UInt8] = []
+        var starts: [Int] = []
+        var ends: [Int] = []
+        public init() {}
+    }
+
+    public let themeCount: Int
+    /// Per keyword: its theme, whether its last word is a prefix, and its words (a range of
+    /// `wordStarts`/`wordEnds`, which index `wordBytes`). Flat arrays: matching copies nothing.
+    private let keywordTheme: [Int]
+    private let keywordPrefix: [Bool]
+    private let keywordWords: [Range<Int>]
+    private let wordBytes: [UInt8]
+    private let wordStarts: [Int]
+    private let wordEnds: [Int]
+    /// The keywords whose first word starts with byte b: `bucketKeywords[bucketStarts[b]..<bucketStarts[b + 1]]`.
+    private let bucketStarts: [Int]
+    private let bucketKeywords: [Int]
+
+    public init(_ themes: [CommentTheme]) {
+        themeCount = min(themes.count, Self.maximumThemes)
+        var theme: [Int] = [], prefix: [Bool] = [], words: [Range<Int>] = []
+        var bytes: [UInt8] = [], starts: [Int] = [], ends: [Int] = []
+        var scratch = Scratch()
+        for (number, entry) in themes.prefix(Self.maximumThemes).enumerated() {
+            for keyword in entry.keywords {
+                let text = keyword.trimmingCharacters(in: .whitespacesAndNewlines)
+                Self.split(Array(text.utf8)[...], into: &scratch)
+                guard !scratch.starts.isEmpty else { continue }
+                words.append(starts.count..<(starts.count + scratch.starts.count))
+                for (start, end) in zip(scratch.starts, scratch.ends) {
+                    starts.append(bytes.count)
+                    bytes.append(contentsOf: scratch.folded[start..<end])
+                    ends.append(bytes.count)
+                }
+                theme.append(number)
+                prefix.append(text.hasSuffix("*"))
+            }
+        }
+        var buckets = [[Int]](repeating: [], count: 256)
+        for (number, range) in words.enumerated() { buckets[Int(bytes[starts[range.lowerBound]])].append(number) }
+        keywordTheme = theme
+        keywordPrefix = prefix
+        keywordWords = words
+        wordBytes = bytes
+        wordStarts = starts
+        wordEnds = ends
+        bucketStarts = buckets.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
+        bucketKeywords = buckets.flatMap { $0 }
+    }
+
+    /// The themes `comment` (UTF-8) matches, as bits in config order.
+    public func themes(of comment: ArraySlice<UInt8>, scratch: inout Scratch) -> UInt64 {
+        guard !keywordTheme.isEmpty else { return 0 }
+        Self.split(comment, into: &scratch)
+        var found: UInt64 = 0
+        let count = scratch.starts.count
+        for word in 0..<count {
+            let first = Int(scratch.folded[scratch.starts[word]])
+            for slot in bucketStarts[first]..<bucketStarts[first + 1] {
+                let keyword = bucketKeywords[slot]
+                let bit = UInt64(1) << UInt64(keywordTheme[keyword])
+                if found & bit == 0, matches(keyword, at: word, scratch: scratch) { found |= bit }
+            }
+        }
+        return found
+    }
+
+    private func matches(_ keyword: Int, at first: Int, scratch: Scratch) -> Bool {
+        let words = keywordWords[keyword]
+        guard first + words.count <= scratch.starts.count else { return false }
+        for (offset, word) in words.enumerated() {
+            let start = scratch.starts[first + offset], length = scratch.ends[first + offset] - start
+            let wordStart = wordStarts[word], wordLength = wordEnds[word] - wordStart
+            let asPrefix = keywordPrefix[keyword] && word == words.upperBound - 1
+            guard asPrefix ? length >= wordLength : length == wordLength else { return false }
+            for position in 0..<wordLength where scratch.folded[start + position] != wordBytes[wordStart + position] {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Folds `text` and records its words' ranges in `scratch` (ASCII: byte by byte).
+    static func split(_ text: ArraySlice<UInt8>, into scratch: inout Scratch) {
+        scratch.folded.removeAll(keepingCapacity: true)
+        scratch.starts.removeAll(keepingCapacity: true)
+        scratch.ends.removeAll(keepingCapacity: true)
+        if text.allSatisfy({ $0 < 0x80 }) {
+            // ASCII folds byte for byte in place: one copy, then the words' ranges.
+            scratch.folded.append(contentsOf: text)
+            var starts: [Int] = [], ends: [Int] = []
+            swap(&starts, &scratch.starts)
+            swap(&ends, &scratch.ends)
+            scratch.folded.withUnsafeMutableBufferPointer { bytes in
+                var inWord = false
+                for index in bytes.indices {
+                    var byte = bytes[index]
+                    if byte &- 65 < 26 {
+                        byte |= 0x20
+                        bytes[index] = byte
+                    }
+                    let isWord = byte &- 97 < 26 || byte &- 48 < 10 || byte == 95
+                    if isWord != inWord {
+                        if isWord { starts.append(index) } else { ends.append(index) }
+                        inWord = isWord
+                    }
+                }
+                if inWord { ends.append(bytes.count) }
+            }
+            swap(&starts, &scratch.starts)
+            swap(&ends, &scratch.ends)
+            return
+        }
+        let folded = String(decoding: text, as: UTF8.self).folding(options: .caseInsensitive, locale: nil)
+        var inWord = false
+        for scalar in folded.unicodeScalars {
+            let isWord = isWordScalar(scalar)
+            if isWord {
+                if !inWord { scratch.starts.append(scratch.folded.count) }
+                UTF8.encode(scalar) { scratch.folded.append($0) }
+            } else if inWord {
+                scratch.ends.append(scratch.folded.count)
+            }
+            inWord = isWord
+        }
+        if inWord { scratch.ends.append(scratch.folded.count) }
+    }
+
+    /// A letter (any L category), a decimal digit or `_`.
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar == "_" { return true }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber:
+            return true
+        default:
+            return false
+        }
+    }
+}
