@@ -72,7 +72,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "SurveyModel", "RowStorage", "CSVParser", "Ingest", "Normalize", "Score", "Export", "ConfigDraft",
+                "SurveyModel", "RowStorage", "Jobs", "CSVParser", "Ingest", "Normalize", "Score", "Export", "ConfigDraft",
                 "Shards",
             ]
         ),

@@ -6,10 +6,21 @@ import SurveyModel
 /// `current` symlink switches every stable path of the set at once; nothing before that
 /// rename changes what a reader sees. Use it only while holding the folder's `FolderLock`.
 struct OutputFolder {
-    /// One file of a set: its stable name, and how to write it at a path that does not exist yet.
+    /// Files of a set written by one step: their stable names, and how to write them at paths
+    /// (in `names` order) that do not exist yet. Several names let one step write its files
+    /// at once (the per-area workbooks, in parallel).
     struct File {
-        var name: String
-        var write: (_ path: String, _ steps: PublishSteps) throws(PipelineError) -> Void
+        var names: [String]
+        var write: (_ paths: [String], _ steps: PublishSteps) throws(PipelineError) -> Void
+
+        init(names: [String], write: @escaping (_ paths: [String], _ steps: PublishSteps) throws(PipelineError) -> Void) {
+            self.names = names
+            self.write = write
+        }
+
+        init(name: String, write: @escaping (_ path: String, _ steps: PublishSteps) throws(PipelineError) -> Void) {
+            self.init(names: [name]) { paths, steps throws(PipelineError) in try write(paths[0], steps) }
+        }
     }
 
     let path: String
@@ -24,15 +35,16 @@ struct OutputFolder {
     /// switch, the new one from then on. A stable path held by something the tool did not make
     /// (a folder, someone's symlink) fails the run before anything changes.
     func publish(slot: String, files: [File]) throws(PipelineError) {
-        let regulars = try checkStablePaths(slot: slot, names: files.map(\.name))
+        let names = files.flatMap(\.names)
+        let regulars = try checkStablePaths(slot: slot, names: names)
         let runFolder = OutputNames.runFolder(runID)
         try steps.mkdir(full(runFolder))
         do {
-            for file in files { try file.write(full(runFolder + "/" + file.name), steps) }
+            for file in files { try file.write(file.names.map { full(runFolder + "/" + $0) }, steps) }
             try steps.sync(full(runFolder))
             if !regulars.isEmpty { try adopt(slot: slot, regulars: regulars) }
-            for file in files where !exists(file.name) {
-                try steps.symlink(OutputNames.linkTarget(slot: slot, name: file.name), at: full(file.name))
+            for name in names where !exists(name) {
+                try steps.symlink(OutputNames.linkTarget(slot: slot, name: name), at: full(name))
             }
             try steps.sync(path)
             try steps.symlink(runFolder, at: full(OutputNames.temporary("current", id: runID)))

@@ -1,11 +1,13 @@
 import Export
 import Foundation
+import Jobs
 import Score
 import SurveyModel
 
 /// Publishes a run's outputs under the output folder's lock, all or nothing (SPEC §8):
 /// the workbook, the JSON, the rejects and the comments are one set, switched in by one rename
-/// (`OutputFolder`, docs/PUBLISHING.md); files a later stage adds join the same list.
+/// (`OutputFolder`, docs/PUBLISHING.md); with `output.per_area` the areas' workbooks join
+/// the same set, written in parallel (each one independent).
 /// Above the quality gate nothing is published: the JSON and rejects become the set
 /// `<report>.failed.json` and `<report>.failed.rejects.csv` beside the previous report,
 /// which the next successful run removes.
@@ -13,6 +15,8 @@ struct Publisher {
     let config: PipelineConfig
     let metadata: RunMetadata
     let wait: Double
+    /// Threads for the per-area workbooks.
+    let jobs: Int
 
     func publish(report: ScoreReport, rejects: [Reject], files: [String], log: RunLog) throws(PipelineError) -> RunOutcome {
         let steps = PublishSteps()
@@ -59,13 +63,42 @@ struct Publisher {
             }
             try steps.sync(path)
         }
-        try folder.publish(slot: name, files: [Self.data(rejectsData, name + ".rejects.csv"),
-                                               Self.data(jsonData, name + ".json"), workbook, comments])
+        var files = [Self.data(rejectsData, name + ".rejects.csv"), Self.data(jsonData, name + ".json"), workbook,
+                     comments]
+        let areaWorkbooks = config.output.perArea
+            ? AreaWorkbooks.plan(report: report, instrument: config.instrument, reportName: name) : []
+        if !areaWorkbooks.isEmpty {
+            files.append(OutputFolder.File(names: areaWorkbooks.map(\.fileName)) { paths, steps throws(PipelineError) in
+                try steps.external("write area workbooks", paths[0]) { () throws(PipelineError) in
+                    try writeAll(areaWorkbooks, report: report, to: paths)
+                }
+                for path in paths { try steps.sync(path) }
+            })
+        }
+        try folder.publish(slot: name, files: files)
         folder.withdraw(slot: name + ".failed")
         folder.removeLeftovers()
-        log.log(.info, "published \(folder.full(name + ".xlsx"))", [("run_id", folder.runID)])
+        log.log(.info, "published \(folder.full(name + ".xlsx"))", [("run_id", folder.runID)]
+                + (areaWorkbooks.isEmpty ? [] : [("area_workbooks", String(areaWorkbooks.count))]))
         return RunOutcome(jsonPath: folder.full(name + ".json"), rejectsPath: folder.full(name + ".rejects.csv"),
-                          workbookPath: folder.full(name + ".xlsx"), rowsRead: rowsRead, rejected: rejected)
+                          workbookPath: folder.full(name + ".xlsx"),
+                          areaWorkbookPaths: areaWorkbooks.map { folder.full($0.fileName) }, rowsRead: rowsRead,
+                          rejected: rejected)
+    }
+
+    /// Writes every area's workbook, up to `jobs` at once; the first failure in area order is thrown.
+    private func writeAll(_ workbooks: [AreaWorkbook], report: ScoreReport, to paths: [String]) throws(PipelineError) {
+        let failures = ResultSlots<PipelineError>(count: workbooks.count)
+        let metadata = metadata, config = config
+        TaskPool.run(jobs: jobs, tasks: workbooks.count) { _, task in
+            do throws(PipelineError) {
+                try AreaWorkbooks.write(workbooks[task], report: report, metadata: metadata, config: config,
+                                        to: paths[task])
+            } catch {
+                failures.set(task, error)
+            }
+        }
+        if let failure = failures.values.lazy.compactMap({ $0 }).first { throw failure }
     }
 
     private static func data(_ data: Data, _ name: String) -> OutputFolder.File {

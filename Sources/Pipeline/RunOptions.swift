@@ -11,6 +11,8 @@ public struct RunOptions: Sendable {
     public var reportName: String?
     public var jobs: Int?
     public var delimiter: String?
+    /// `--per-area`: one workbook per area as well (sets `output.per_area`).
+    public var perArea = false
     /// Seconds to wait for another run's lock on the output folder.
     public var waitSeconds: Double = 0
     public var log = RunLog(format: .text, quiet: false)
@@ -41,6 +43,7 @@ public struct RunOptions: Sendable {
             try ConfigLoader.validateReportName(reportName, path: "--report-name")
             config.reportName = reportName
         }
+        if perArea { config.output.perArea = true }
         if let delimiter { config.inputs.delimiter = try ConfigLoader.delimiter(delimiter, path: "--delimiter") }
         return config
     }

@@ -11,6 +11,8 @@ public struct RunOutcome: Sendable {
     public var rejectsPath: String
     /// Nil when the quality gate held the workbook back.
     public var workbookPath: String?
+    /// The per-area workbooks published (`output.per_area`), in config order; empty without.
+    public var areaWorkbookPaths: [String] = []
     /// Rows read and rejected as the quality gate counts them (without `not_a_response` rows).
     public var rowsRead: Int
     public var rejected: Int
@@ -105,7 +107,7 @@ public enum Runner {
             dataWindow: report.submitted.map {
                 (CivilCalendar.day(fromSeconds: $0.lowerBound), CivilCalendar.day(fromSeconds: $0.upperBound))
             })
-        let outcome = try Publisher(config: config, metadata: metadata, wait: options.waitSeconds)
+        let outcome = try Publisher(config: config, metadata: metadata, wait: options.waitSeconds, jobs: jobs)
             .publish(report: report, rejects: rejects, files: ingested.map(\.path), log: log)
         log.log(.info, "export done", [("stage", "export")] + clock.finish("export"))
         // The same counts as the ingest line and the JSON's inputs; the gate's share leaves the previews out.

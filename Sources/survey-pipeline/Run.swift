@@ -26,6 +26,9 @@ struct Run: ParsableCommand {
     @Option(help: "Log format on stderr: text or json.")
     var logFormat: RunLog.Format = .text
 
+    @Flag(help: "Also one workbook per area, <report>.<area slug>.xlsx (sets output.per_area).")
+    var perArea = false
+
     @Flag(help: "Only warnings and errors on stderr.")
     var quiet = false
 
@@ -40,12 +43,14 @@ struct Run: ParsableCommand {
         options.outputFolder = out
         options.reportName = reportName
         options.jobs = jobs
+        options.perArea = perArea
         options.waitSeconds = wait
         options.log = RunLog(format: logFormat, quiet: quiet)
         try SurveyPipelineCommand.guarded(log: options.log) { () throws(PipelineError) in
             let outcome = try Runner.run(options)
             if !quiet, let workbook = outcome.workbookPath {
-                print("\(workbook)\n\(outcome.jsonPath)\n\(outcome.rejectsPath)")
+                print(([workbook, outcome.jsonPath, outcome.rejectsPath] + outcome.areaWorkbookPaths)
+                    .joined(separator: "\n"))
             }
         }
     }

@@ -4,7 +4,9 @@ import XCTest
 
 /// An output folder and three tiny-fixture configs for the publish fault tests, run through
 /// the `survey-pipeline` binary: `a` and `b` publish sets whose JSON differ (another quadrant
-/// threshold, so another config digest), `gate` fails the quality gate. The report is `kill`.
+/// threshold, so another config digest), and `b` with `output.per_area`, so its set has one file
+/// more (Operations' workbook) that a switch to `a` takes away; `gate` fails the quality gate.
+/// The report is `kill`.
 /// The folder lives on tmpfs when there is one (`/dev/shm`): a kill loses nothing a disk
 /// would keep, and a run there takes a fraction of the time.
 struct PublishBench {
@@ -12,6 +14,8 @@ struct PublishBench {
 
     static let report = "kill"
     static let setNames = ["kill.comments.csv", "kill.json", "kill.rejects.csv", "kill.xlsx"]
+    /// The per-area workbook in `b`'s set.
+    static let areaWorkbook = "kill.operations.xlsx"
     static let failedNames = ["kill.failed.json", "kill.failed.rejects.csv"]
     /// Files of a user's that must outlive every run: one of the old `.tmp-` shape, one with the
     /// tool's prefix but not the shape of a name it makes.
@@ -38,11 +42,17 @@ struct PublishBench {
             sets[config] = try Self.visible(reference)
         }
         XCTAssertEqual(sets[.a]?.keys.sorted(), Self.setNames)
+        XCTAssertEqual(sets[.b]?.keys.sorted(), Self.names(.b))
         XCTAssertEqual(sets[.gate]?.keys.sorted(), Self.failedNames)
         XCTAssertNotEqual(sets[.a]?["kill.json"], sets[.b]?["kill.json"], "the two sets must differ")
         for (name, text) in Self.userFiles {
             try Data(text.utf8).write(to: URL(fileURLWithPath: out + "/" + name))
         }
+    }
+
+    /// The stable names of the set `config` publishes.
+    static func names(_ config: Config) -> [String] {
+        config == .b ? (setNames + [areaWorkbook]).sorted() : setNames
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: work) }
@@ -99,9 +109,10 @@ struct PublishBench {
     func seen() throws -> (set: [String: Data], failed: [String: Data]) {
         let all = try Self.visible(out)
         let failed = all.filter { Self.failedNames.contains($0.key) }
-        XCTAssertEqual(Set(all.keys).subtracting(Self.setNames).subtracting(Self.failedNames), [],
+        let setNames = Self.names(.b)
+        XCTAssertEqual(Set(all.keys).subtracting(setNames).subtracting(Self.failedNames), [],
                        "names that are not part of a set")
-        return (all.filter { Self.setNames.contains($0.key) }, failed)
+        return (all.filter { setNames.contains($0.key) }, failed)
     }
 
     /// The folder holds exactly what the tool keeps between runs: the lock, the users' files,
@@ -166,7 +177,7 @@ struct PublishBench {
         var json = try XCTUnwrap(Fixtures.json("tiny/pipeline.json") as? [String: Any])
         json["inputs"] = ["employees": [Fixtures.path("tiny/employees.csv")],
                           "customers": [Fixtures.path("tiny/customers.csv")]]
-        json["output"] = ["report_name": Self.report]
+        json["output"] = ["report_name": Self.report, "per_area": config == .b]
         var scoring = try XCTUnwrap(json["scoring"] as? [String: Any])
         scoring["quadrant_threshold"] = config == .b ? 55 : 60
         json["scoring"] = scoring
