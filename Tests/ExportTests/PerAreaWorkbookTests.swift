@@ -33,6 +33,10 @@ final class PerAreaWorkbookTests: XCTestCase {
         let zurich = try Self.text(of: out + "/\(Self.report).zurich-sud.xlsx")
         XCTAssertTrue(zurich.values.contains { $0.contains(Self.zurich) })
         XCTAssertTrue(zurich.values.contains { $0.contains("All areas") })
+        // The leader's workbook says whose it is: in its title, its Summary's title and every page header.
+        XCTAssertTrue(zurich["docProps/core.xml"]?.contains("Readiness for systemic change — \(Self.zurich), ") ?? false)
+        XCTAssertTrue(zurich["xl/worksheets/sheet1.xml"]?.contains("&amp;L\(Self.report) · \(Self.zurich)&amp;R") ?? false)
+        XCTAssertFalse(main["docProps/core.xml"]?.contains("\(Self.zurich), ") ?? true)
         for needle in [Self.depot, Self.ops, Self.hidden, Self.depotRate, Self.depotRole, Self.depotWord] {
             for (part, text) in zurich where text.contains(needle) {
                 XCTFail("\(part) of Zürich Süd's workbook holds \(needle)")

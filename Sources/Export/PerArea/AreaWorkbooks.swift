@@ -31,6 +31,7 @@ public enum AreaWorkbooks {
     public static func write(_ workbook: AreaWorkbook, report: ScoreReport, metadata: RunMetadata,
                              config: PipelineConfig, to path: String) throws(PipelineError) {
         try WorkbookWriter.write(report: AreaRestriction.report(report, area: workbook.area),
-                                 metadata: AreaRestriction.metadata(metadata), config: config, to: path)
+                                 metadata: AreaRestriction.metadata(metadata), config: config,
+                                 leaderArea: workbook.area, to: path)
     }
 }

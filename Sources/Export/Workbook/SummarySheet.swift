@@ -12,6 +12,8 @@ struct SummarySheet {
     let config: PipelineConfig
     let workbook: XLSXWorkbook
     let data: ChartData
+    /// "Readiness for systemic change — 2026-Q3" (a per-area workbook names its area too).
+    let title: String
 
     static let headerRow = 5
     /// The columns every Summary has, in order; `changeCol` gets the previous wave in its title.
@@ -63,7 +65,7 @@ struct SummarySheet {
     /// Title, what the figures cover, and the notes that replace empty columns.
     private func writeTitle(_ writer: SheetWriter) throws(XLSXError) {
         let formats = writer.formats
-        try writer.text(0, 0, "Readiness for systemic change — \(report.wave)", formats.title, measure: false)
+        try writer.text(0, 0, title, formats.title, measure: false)
         let total = report.areas.first(where: \.isTotal)
         let people = total.map { " (\($0.employeeN) employees, \($0.customerN) customers answered)" } ?? ""
         let change = previousWave.map { "; change is against \($0) (▲ up, ▼ down)" } ?? ""

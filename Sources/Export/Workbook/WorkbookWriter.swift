@@ -25,24 +25,26 @@ public enum WorkbookWriter {
     }
 
     /// Writes the executive workbook to `path` (the caller handles temp file + atomic rename).
+    /// `leaderArea` names the area of a per-area workbook (SPEC §10) in its title and page header.
     /// A libxlsxwriter failure becomes `PipelineError.other` with the library's message.
     public static func write(report: ScoreReport, metadata: RunMetadata, config: PipelineConfig,
-                             to path: String) throws(PipelineError) {
+                             leaderArea: String? = nil, to path: String) throws(PipelineError) {
         do {
-            try writeWorkbook(report: report, metadata: metadata, config: config, to: path)
+            try writeWorkbook(report: report, metadata: metadata, config: config, leaderArea: leaderArea, to: path)
         } catch {
             throw .other(error.description)
         }
     }
 
     private static func writeWorkbook(report: ScoreReport, metadata: RunMetadata, config: PipelineConfig,
-                                      to path: String) throws(XLSXError) {
+                                      leaderArea: String?, to path: String) throws(XLSXError) {
         let workbook = try XLSXWorkbook(path: path)
-        try workbook.setProperties(title: "Readiness for systemic change — \(report.wave)",
-                                   subject: metadata.reportName, author: metadata.toolVersion,
+        let title = "Readiness for systemic change — " + (leaderArea.map { "\($0), " } ?? "") + report.wave
+        try workbook.setProperties(title: title, subject: metadata.reportName, author: metadata.toolVersion,
                                    created: createdTime(metadata.dataWindow?.last))
         let formats = try WorkbookFormats(workbook)
-        let context = SheetContext(reportName: metadata.reportName, wave: report.wave, bands: config.scoring.bands)
+        let context = SheetContext(reportName: metadata.reportName + (leaderArea.map { " · \($0)" } ?? ""),
+                                   wave: report.wave, bands: config.scoring.bands)
         var sheets: [SheetWriter] = []
         for name in sheetNames {
             if name == "Themes" {
@@ -52,7 +54,8 @@ public enum WorkbookWriter {
             sheets.append(SheetWriter(try workbook.addSheet(name), formats, context: context))
         }
         let chartData = ChartData(sheets[sheetNames.firstIndex(of: chartDataSheet) ?? sheets.count - 1])
-        try SummarySheet(report: report, metadata: metadata, config: config, workbook: workbook, data: chartData)
+        try SummarySheet(report: report, metadata: metadata, config: config, workbook: workbook, data: chartData,
+                         title: title)
             .write(sheets[0])
         try AreasSheet(report: report, config: config).write(sheets[1])
         try ItemsSheet(report: report, config: config).write(sheets[2])
