@@ -121,7 +121,9 @@ enum Comments {
             }
         }
         guard !places.isEmpty else { return nil }
-        func text(_ place: UInt64) -> ArraySlice<UInt8> { source.outputs[Int(place >> 32)].comments[Int(place & 0xFFFF_FFFF)] }
+        func text(_ place: UInt64) -> ArraySlice<UInt8> {
+            source.outputs[Int(place >> 32)].comments[Int(place & 0xFFFF_FFFF)]
+        }
         keys.sort { $0.digest != $1.digest ? $0.digest < $1.digest : $0.index < $1.index }
         settlePrefixTies(&keys, salt: pass.salt) { text(places[$0]) }
         places = keys.map { places[$0.index] }
