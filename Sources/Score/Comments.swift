@@ -113,20 +113,22 @@ enum Comments {
 
     /// The comments of one area in digest order with their themes; nil when there are none.
     private static func sort(_ source: Source, area: Int, pass: CommentPass, name: String, limit: Int) -> Sorted? {
-        var places: [UInt64] = [], digests: [UInt64] = [], texts: [ArraySlice<UInt8>] = []
+        var places: [UInt64] = [], keys: [DigestKey] = []
         for (number, output) in source.outputs.enumerated() {
             for row in output.commentAreas.indices where output.commentAreas[row] == area {
+                keys.append(DigestKey(digest: output.commentDigests[row], index: places.count))
                 places.append(UInt64(number) << 32 | UInt64(row))
-                digests.append(output.commentDigests[row])
-                texts.append(output.comments[row])
             }
         }
         guard !places.isEmpty else { return nil }
-        var order = Array(places.indices)
-        order.sort { a, b in CommentDigest.precedes(digests[a], digests[b], salt: pass.salt, texts: (texts[a], texts[b])) }
-        places = order.map { places[$0] }
-        digests = order.map { digests[$0] }
-        texts = order.map { texts[$0] }
+        func text(_ place: UInt64) -> ArraySlice<UInt8> {
+            source.outputs[Int(place >> 32)].comments[Int(place & 0xFFFF_FFFF)]
+        }
+        keys.sort { $0.digest != $1.digest ? $0.digest < $1.digest : $0.index < $1.index }
+        settlePrefixTies(&keys, salt: pass.salt) { text(places[$0]) }
+        places = keys.map { places[$0.index] }
+        let digests = keys.map(\.digest)
+        let texts = places.map(text)
         let themes = places.map { source.outputs[Int($0 >> 32)].commentThemes[Int($0 & 0xFFFF_FFFF)] }
         let other = pass.matcher.themeCount
         var examples = [[Int]](repeating: [], count: other + 1)
@@ -147,5 +149,34 @@ enum Comments {
                                  comments: CommentTexts(columns: source.outputs.map(\.comments), places: places),
                                  themes: themes)
         return Sorted(group: group, examples: examples, digests: digests, texts: texts)
+    }
+
+    /// A comment's digest prefix and its input position: sorting these as plain integers is the
+    /// digest order, up to prefix ties that `settlePrefixTies` orders by the full digest.
+    private struct DigestKey {
+        var digest: UInt64
+        var index: Int
+    }
+
+    /// Within each run of equal prefixes whose texts differ, orders by the full digest, then input
+    /// position (what a stable sort on `CommentDigest.precedes` gives; equal texts keep input order).
+    private static func settlePrefixTies(_ keys: inout [DigestKey], salt: [UInt8],
+                                         text: (Int) -> ArraySlice<UInt8>) {
+        var start = 0
+        while start < keys.count {
+            var end = start + 1
+            while end < keys.count, keys[end].digest == keys[start].digest { end += 1 }
+            let first = text(keys[start].index)
+            if end - start > 1, keys[(start + 1)..<end].contains(where: { text($0.index) != first }) {
+                let full = keys[start..<end].map { key in
+                    (key, CommentDigest.full(salt: salt, text: text(key.index)).withUnsafeBytes { Array($0) })
+                }
+                let ordered = full.sorted { a, b in
+                    a.1 != b.1 ? a.1.lexicographicallyPrecedes(b.1) : a.0.index < b.0.index
+                }
+                keys.replaceSubrange(start..<end, with: ordered.map(\.0))
+            }
+            start = end
+        }
     }
 }

@@ -71,28 +71,44 @@ public struct ThemeMatcher: Sendable {
     public func themes(of comment: ArraySlice<UInt8>, scratch: inout Scratch) -> UInt64 {
         guard !keywordTheme.isEmpty else { return 0 }
         Self.split(comment, into: &scratch)
+        return scratch.folded.withUnsafeBufferPointer { folded in
+            scratch.starts.withUnsafeBufferPointer { starts in
+                scratch.ends.withUnsafeBufferPointer { ends in
+                    themes(of: Words(folded: folded, starts: starts, ends: ends))
+                }
+            }
+        }
+    }
+
+    /// A split comment seen through its scratch buffers: matching retains nothing per comment.
+    private struct Words {
+        let folded: UnsafeBufferPointer<UInt8>
+        let starts: UnsafeBufferPointer<Int>
+        let ends: UnsafeBufferPointer<Int>
+    }
+
+    private func themes(of words: Words) -> UInt64 {
         var found: UInt64 = 0
-        let count = scratch.starts.count
-        for word in 0..<count {
-            let first = Int(scratch.folded[scratch.starts[word]])
+        for word in 0..<words.starts.count {
+            let first = Int(words.folded[words.starts[word]])
             for slot in bucketStarts[first]..<bucketStarts[first + 1] {
                 let keyword = bucketKeywords[slot]
                 let bit = UInt64(1) << UInt64(keywordTheme[keyword])
-                if found & bit == 0, matches(keyword, at: word, scratch: scratch) { found |= bit }
+                if found & bit == 0, matches(keyword, at: word, in: words) { found |= bit }
             }
         }
         return found
     }
 
-    private func matches(_ keyword: Int, at first: Int, scratch: Scratch) -> Bool {
+    private func matches(_ keyword: Int, at first: Int, in comment: Words) -> Bool {
         let words = keywordWords[keyword]
-        guard first + words.count <= scratch.starts.count else { return false }
+        guard first + words.count <= comment.starts.count else { return false }
         for (offset, word) in words.enumerated() {
-            let start = scratch.starts[first + offset], length = scratch.ends[first + offset] - start
+            let start = comment.starts[first + offset], length = comment.ends[first + offset] - start
             let wordStart = wordStarts[word], wordLength = wordEnds[word] - wordStart
             let asPrefix = keywordPrefix[keyword] && word == words.upperBound - 1
             guard asPrefix ? length >= wordLength : length == wordLength else { return false }
-            for position in 0..<wordLength where scratch.folded[start + position] != wordBytes[wordStart + position] {
+            for position in 0..<wordLength where comment.folded[start + position] != wordBytes[wordStart + position] {
                 return false
             }
         }
