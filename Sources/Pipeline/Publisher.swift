@@ -81,7 +81,7 @@ struct Publisher {
         log.log(.info, "published \(folder.full(name + ".xlsx"))", [("run_id", folder.runID)]
                 + (areaWorkbooks.isEmpty ? [] : [("area_workbooks", String(areaWorkbooks.count))]))
         return RunOutcome(jsonPath: folder.full(name + ".json"), rejectsPath: folder.full(name + ".rejects.csv"),
-                          workbookPath: folder.full(name + ".xlsx"),
+                          workbookPath: folder.full(name + ".xlsx"), commentsPath: folder.full(name + ".comments.csv"),
                           areaWorkbookPaths: areaWorkbooks.map { folder.full($0.fileName) }, rowsRead: rowsRead,
                           rejected: rejected)
     }

@@ -11,11 +11,19 @@ public struct RunOutcome: Sendable {
     public var rejectsPath: String
     /// Nil when the quality gate held the workbook back.
     public var workbookPath: String?
+    /// Nil when the quality gate held the set back.
+    public var commentsPath: String?
     /// The per-area workbooks published (`output.per_area`), in config order; empty without.
     public var areaWorkbookPaths: [String] = []
     /// Rows read and rejected as the quality gate counts them (without `not_a_response` rows).
     public var rowsRead: Int
     public var rejected: Int
+
+    /// Every file published, in the order the commands print them; empty when the gate failed.
+    public var publishedPaths: [String] {
+        guard let workbookPath else { return [] }
+        return [workbookPath, jsonPath, rejectsPath] + (commentsPath.map { [$0] } ?? []) + areaWorkbookPaths
+    }
 }
 
 /// What every command that scores needs before it reads a row: the config with the
