@@ -19,6 +19,15 @@ final class ExitStatusTests: XCTestCase {
         XCTAssertEqual(try run(["run", "--config", try config { _ in }, "--out", out, "--quiet"]).status, 0)
     }
 
+    /// Without `--quiet`, stdout is the published files, one per line, and nothing else.
+    func testSuccessPrintsEveryPublishedFile() throws {
+        let out = try Fixtures.temporaryFolder()
+        let output = try CLI.output(try CLI.binary(), ["run", "--config", try config { _ in }, "--out", out])
+        XCTAssertEqual(output.status, 0)
+        XCTAssertEqual(output.stdout.split(separator: "\n").map(String.init),
+                       ["xlsx", "json", "rejects.csv", "comments.csv"].map { "\(out)/readiness-2026-Q3.\($0)" })
+    }
+
     func testConfigErrorIsTwoAndNamesTheKeyPath() throws {
         let path = try config { $0["areas"] = [["name": "Operations", "headcount": "ten"]] }
         let (status, stderr) = try run(["run", "--config", path, "--out", try Fixtures.temporaryFolder()])
