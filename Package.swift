@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "RowStorageTests", dependencies: ["RowStorage"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "RowStorage", "XLSXWriter"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "RowStorage"]),
-        .testTarget(name: "ScoreTests", dependencies: ["Score"]),
+        .testTarget(name: "ScoreTests", dependencies: ["Score", "SyntheticData"]),
         .testTarget(name: "ShardsTests", dependencies: ["Shards", "RowStorage", "SurveyModel"]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "XLSXWriter", "Pipeline"]),

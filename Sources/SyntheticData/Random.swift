@@ -1,12 +1,13 @@
-/// SplitMix64: turns one 64-bit seed into the well-mixed state words of `Xoshiro256`.
-struct SplitMix64 {
+/// SplitMix64: turns one 64-bit seed into the well-mixed state words of `Xoshiro256`; also
+/// the seeded generator tests shuffle with (`shuffled(using:)`), so a shuffle repeats.
+public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

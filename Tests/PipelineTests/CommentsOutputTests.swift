@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import SurveyModel
+import SyntheticData
 import XCTest
 
 /// `<report>.comments.csv` and the comment parts of the workbook from a whole run (SPEC §9.1):
@@ -70,7 +71,7 @@ final class CommentsOutputTests: XCTestCase {
         let samples = Self.repo.appendingPathComponent("samples")
         let folder = try Fixtures.temporaryFolder()
         try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
-        var generator = SeededShuffle(seed: 2_026)
+        var generator = SplitMix64(seed: 2_026)
         var workbooks: [[String: String]] = [], commentFiles: [Data] = []
         for shuffled in [false, true] {
             for name in ["employees.csv", "customers.csv"] {
@@ -147,15 +148,3 @@ final class CommentsOutputTests: XCTestCase {
     }
 }
 
-/// SplitMix64, for a shuffle that repeats.
-private struct SeededShuffle: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,5 +1,6 @@
 @testable import Score
 import SurveyModel
+import SyntheticData
 import XCTest
 
 /// Theme counts, shares and group suppression of SPEC §9.1 on a fixture counted by hand, and
@@ -92,7 +93,7 @@ final class CommentThemeCountTests: XCTestCase {
     /// row order and any number of jobs; with 2 examples, a subset of the 3 waiting comments.
     func testOrderAndExamplesDoNotFollowTheInput() throws {
         let base = try report(rows(), examples: 2)
-        var generator = SeededGenerator(seed: 14)
+        var generator = SplitMix64(seed: 14)
         for jobs in [1, 2, 8] {
             let shuffled = try report(rows().shuffled(using: &generator), jobs: jobs, examples: 2)
             XCTAssertEqual(Array(shuffled.comments[0].comments), Array(base.comments[0].comments))
@@ -108,15 +109,3 @@ final class CommentThemeCountTests: XCTestCase {
     }
 }
 
-/// A small deterministic generator (SplitMix64) for shuffles that repeat.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
