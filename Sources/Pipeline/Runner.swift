@@ -118,11 +118,13 @@ public enum Runner {
         let outcome = try Publisher(config: config, metadata: metadata, wait: options.waitSeconds, jobs: jobs)
             .publish(report: report, rejects: rejects, files: ingested.map(\.path), log: log)
         log.log(.info, "export done", [("stage", "export")] + clock.finish("export"))
-        // The same counts as the ingest line and the JSON's inputs; the gate's share leaves the previews out.
-        let notAResponse = metadata.inputs.reduce(0) { $0 + ($1.rejectedByReason[.notAResponse] ?? 0) }
-        log.log(.info, "run finished", [("wave", report.wave), ("rows_read", String(outcome.rowsRead + notAResponse)),
-                                        ("rejected", String(outcome.rejected + notAResponse)),
-                                        ("not_a_response", String(notAResponse))] + clock.fields)
+        // The JSON's input counts (the gate's share, in RunOutcome, leaves the previews out).
+        let inputs = metadata.inputs
+        log.log(.info, "run finished", [("wave", report.wave),
+                                        ("rows_read", String(inputs.reduce(0) { $0 + $1.rowsRead })),
+                                        ("rejected", String(inputs.reduce(0) { $0 + $1.rejected })),
+                                        ("not_a_response", String(inputs.reduce(0) {
+                                            $0 + ($1.rejectedByReason[.notAResponse] ?? 0) }))] + clock.fields)
         if outcome.workbookPath == nil {
             throw QualityGate(metadata.inputs, limit: config.maxRejectFraction).failure
         }
