@@ -23,7 +23,7 @@ public enum CommentsCSV {
             prefix.append(UInt8(ascii: ","))
             RejectsCSV.appendCell(group.survey.rawValue, to: &prefix)
             prefix.append(UInt8(ascii: ","))
-            for (index, comment) in group.comments.enumerated() {
+            for index in group.comments.indices {
                 let themes = index < group.themes.count ? group.themes[index] : 0
                 if themeCells[themes] == nil {
                     var cell: [UInt8] = []
@@ -33,7 +33,7 @@ public enum CommentsCSV {
                 try file.append { bytes in
                     bytes.append(contentsOf: prefix)
                     bytes.append(contentsOf: themeCells[themes] ?? [])
-                    RejectsCSV.appendCell(comment, to: &bytes)
+                    group.comments.withUTF8(index) { RejectsCSV.appendCell(utf8: $0, to: &bytes) }
                     bytes.append(contentsOf: [13, 10])
                 }
             }

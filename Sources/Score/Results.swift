@@ -144,6 +144,15 @@ public struct CommentTexts: RandomAccessCollection, ExpressibleByArrayLiteral, S
         let place = places[position]
         return columns[Int(place >> 32)].string(Int(place & 0xFFFF_FFFF))
     }
+
+    /// Lends comment `position`'s bytes as kept, without making a `String` of them (the comments
+    /// file copies a million of them). They are valid UTF-8: ingest rejects a row that is not
+    /// (SPEC §7), transcodes other encodings and cuts a long field at a character boundary.
+    public func withUTF8<Result>(_ position: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        let place = places[position]
+        let column = columns[Int(place >> 32)]
+        return column.bytes[column.range(Int(place & 0xFFFF_FFFF))].withUnsafeBytes(body)
+    }
 }
 
 /// The scored report: what the JSON and the workbook show, suppression applied.
