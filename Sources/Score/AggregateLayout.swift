@@ -48,6 +48,10 @@ public struct AggregateLayout: Sendable {
     public var largestConstruct: Int { constructs.map(\.k).max() ?? 0 }
     /// Total length of one group's partial.
     public let width: Int
+    /// The most rows whose totals stay exact in 64 bits: no row adds more than `Int64.max / exactRowLimit`
+    /// to any total (a score y ≤ R·L adds y²; an item pair at most R²; a driver x·y, x², y²).
+    /// `RowAccumulator` adds without overflow checks; `ReportBuilder` refuses more rows than this.
+    public let exactRowLimit: Int
 
     /// Codes of a 0–10 answer: 0 = missing, 1…11 (the breakdowns' NPS counts).
     public static let codes = 12
@@ -96,6 +100,21 @@ public struct AggregateLayout: Sendable {
         }
         self.drivers = drivers
         width = offset
+        exactRowLimit = Self.exactRowLimit(constructs: constructs, drivers: drivers,
+                                           outcome: outcome.map { constructs[$0] })
+    }
+
+    /// `Int64.max` over the largest amount one row adds to a total.
+    private static func exactRowLimit(constructs: [ConstructSlot], drivers: [DriverSlot],
+                                      outcome: ConstructSlot?) -> Int {
+        var largest: Int64 = 1
+        for slot in constructs {
+            let score = slot.units.itemRange * slot.units.answeredScale
+            largest = max(largest, score * score, slot.units.itemRange * slot.units.itemRange)
+        }
+        let outcomeScore = outcome.map { $0.units.itemRange * $0.units.answeredScale } ?? 1
+        for driver in drivers { largest = max(largest, driver.range * max(driver.range, outcomeScore)) }
+        return Int(Int64.max / largest)
     }
 }
 

@@ -43,6 +43,12 @@ public enum ReportBuilder {
                             breakdowns: plan, commentPass: commentPass, workers: workers)
         }
         let employees = job(employee), customers = job(customer)
+        for (rows, layout) in [(employee, employees.layout), (customer, customers.layout)]
+        where rows.count > layout.exactRowLimit {
+            throw .input(file: "(all inputs)", line: nil, message:
+                "the \(rows.kind.rawValue) survey has \(rows.count) rows, more than the \(layout.exactRowLimit) "
+                + "that its constructs' scales keep exact in 64-bit totals; score fewer rows per run (one run per wave)")
+        }
         // One parallel region over every chunk of both surveys.
         TaskPool.run(jobs: workers, tasks: employees.chunkCount + customers.chunkCount) { worker, task in
             if task < employees.chunkCount {
