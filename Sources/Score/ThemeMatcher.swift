@@ -8,8 +8,9 @@ import SurveyModel
 /// set of matched themes as bits in config order (bit t = theme t); 0 means `other`.
 ///
 /// Built for every comment of a large survey: an ASCII comment is folded and split in one
-/// pass over its bytes into a reused scratch buffer, and only keywords whose first word
-/// starts with a comment word's first byte are compared.
+/// pass over its bytes into a reused scratch buffer; a comment word is then looked up once in
+/// a hash table of the keywords' whole first words, and compared with the few one-word
+/// prefix keywords (`wait*`) that start with its first byte.
 public struct ThemeMatcher: Sendable {
     /// At most this many themes (one bit each in a `UInt64`).
     public static var maximumThemes: Int { ConfigLoader.maximumThemes }
@@ -31,9 +32,12 @@ public struct ThemeMatcher: Sendable {
     private let wordBytes: [UInt8]
     private let wordStarts: [Int]
     private let wordEnds: [Int]
-    /// The keywords whose first word starts with byte b: `bucketKeywords[bucketStarts[b]..<bucketStarts[b + 1]]`.
-    private let bucketStarts: [Int]
-    private let bucketKeywords: [Int]
+    /// The one-word prefix keywords whose word starts with byte b:
+    /// `prefixKeywords[prefixStarts[b]..<prefixStarts[b + 1]]`.
+    private let prefixStarts: [Int]
+    private let prefixKeywords: [Int]
+    /// The other keywords by their first word (`FirstWordIndex`).
+    private let firstWords: FirstWordIndex
 
     public init(_ themes: [CommentTheme]) {
         themeCount = min(themes.count, Self.maximumThemes)
@@ -56,15 +60,24 @@ public struct ThemeMatcher: Sendable {
             }
         }
         var buckets = [[Int]](repeating: [], count: 256)
-        for (number, range) in words.enumerated() { buckets[Int(bytes[starts[range.lowerBound]])].append(number) }
+        var whole: [[UInt8]: [Int]] = [:]
+        for (number, range) in words.enumerated() {
+            let first = range.lowerBound
+            if prefix[number] && range.count == 1 {
+                buckets[Int(bytes[starts[first]])].append(number)
+            } else {
+                whole[Array(bytes[starts[first]..<ends[first]]), default: []].append(number)
+            }
+        }
         keywordTheme = theme
         keywordPrefix = prefix
         keywordWords = words
         wordBytes = bytes
         wordStarts = starts
         wordEnds = ends
-        bucketStarts = buckets.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
-        bucketKeywords = buckets.flatMap { $0 }
+        prefixStarts = buckets.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
+        prefixKeywords = buckets.flatMap { $0 }
+        firstWords = FirstWordIndex(whole.sorted { $0.key.lexicographicallyPrecedes($1.key) })
     }
 
     /// The themes `comment` (UTF-8) matches, as bits in config order.
@@ -89,13 +102,15 @@ public struct ThemeMatcher: Sendable {
 
     private func themes(of words: Words) -> UInt64 {
         var found: UInt64 = 0
+        func test(_ keyword: Int, at word: Int) {
+            let bit = UInt64(1) << UInt64(keywordTheme[keyword])
+            if found & bit == 0, matches(keyword, at: word, in: words) { found |= bit }
+        }
         for word in 0..<words.starts.count {
-            let first = Int(words.folded[words.starts[word]])
-            for slot in bucketStarts[first]..<bucketStarts[first + 1] {
-                let keyword = bucketKeywords[slot]
-                let bit = UInt64(1) << UInt64(keywordTheme[keyword])
-                if found & bit == 0, matches(keyword, at: word, in: words) { found |= bit }
-            }
+            let text = UnsafeBufferPointer(rebasing: words.folded[words.starts[word]..<words.ends[word]])
+            let first = Int(text[0])
+            for slot in prefixStarts[first]..<prefixStarts[first + 1] { test(prefixKeywords[slot], at: word) }
+            for keyword in firstWords.keywords(startingWith: text) { test(keyword, at: word) }
         }
         return found
     }
@@ -170,5 +185,63 @@ public struct ThemeMatcher: Sendable {
         default:
             return false
         }
+    }
+}
+
+/// The keywords whose first word is a whole word, found by that word: an open-addressing hash
+/// table (FNV-1a, linear probing, at most a quarter full) of the distinct first words, each with
+/// the keywords that start with it. One lookup per comment word; flat arrays, so a lookup
+/// retains nothing.
+private struct FirstWordIndex: Sendable {
+    /// The distinct first words, back to back; word w is `bytes[wordRanges[w]]`.
+    private let bytes: [UInt8]
+    private let wordRanges: [Range<Int>]
+    private let wordHashes: [UInt64]
+    /// The keywords that start with word w: `keywords[keywordRanges[w]]`.
+    private let keywords: [Int]
+    private let keywordRanges: [Range<Int>]
+    /// Per slot, a word number, or −1.
+    private let slots: [Int]
+    private let mask: Int
+
+    init(_ entries: [(key: [UInt8], value: [Int])]) {
+        var bytes: [UInt8] = [], wordRanges: [Range<Int>] = [], keywords: [Int] = [], keywordRanges: [Range<Int>] = []
+        for (word, list) in entries {
+            wordRanges.append(bytes.count..<(bytes.count + word.count))
+            bytes += word
+            keywordRanges.append(keywords.count..<(keywords.count + list.count))
+            keywords += list
+        }
+        var size = 4
+        while size < entries.count * 4 { size *= 2 }
+        mask = size - 1
+        var slots = [Int](repeating: -1, count: size)
+        let hashes = wordRanges.map { FNV1a.hash(bytes[$0]) }
+        for (number, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = number
+        }
+        self.bytes = bytes
+        self.wordRanges = wordRanges
+        wordHashes = hashes
+        self.keywords = keywords
+        self.keywordRanges = keywordRanges
+        self.slots = slots
+    }
+
+    /// The keywords whose first word is `word` (none when no keyword starts with it).
+    func keywords(startingWith word: UnsafeBufferPointer<UInt8>) -> ArraySlice<Int> {
+        let hash = FNV1a.hash(word)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            let number = slots[slot], range = wordRanges[number]
+            if wordHashes[number] == hash, range.count == word.count,
+               bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + range.lowerBound, word.baseAddress!, word.count) }) == 0 {
+                return keywords[keywordRanges[number]]
+            }
+            slot = (slot + 1) & mask
+        }
+        return keywords[0..<0]
     }
 }

@@ -1,5 +1,5 @@
 /// FNV-1a, a small fast hash of byte strings (ids, cells) for in-memory lookups
-/// (the cell caches of ingest, the duplicate fingerprints of normalize).
+/// (the cell caches of ingest, the duplicate fingerprints of normalize, the theme keywords of score).
 public enum FNV1a {
     public static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
 
