@@ -25,14 +25,16 @@ public enum CommentsCSV {
             prefix.append(UInt8(ascii: ","))
             for index in group.comments.indices {
                 let themes = index < group.themes.count ? group.themes[index] : 0
-                if themeCells[themes] == nil {
+                let themeCell = themeCells[themes] ?? {
                     var cell: [UInt8] = []
                     RejectsCSV.appendCell(report.themes.names(of: themes), to: &cell)
-                    themeCells[themes] = cell + [UInt8(ascii: ",")]
-                }
+                    cell.append(UInt8(ascii: ","))
+                    themeCells[themes] = cell
+                    return cell
+                }()
                 try file.append { bytes in
                     bytes.append(contentsOf: prefix)
-                    bytes.append(contentsOf: themeCells[themes] ?? [])
+                    bytes.append(contentsOf: themeCell)
                     group.comments.withUTF8(index) { RejectsCSV.appendCell(utf8: $0, to: &bytes) }
                     bytes.append(contentsOf: [13, 10])
                 }

@@ -63,13 +63,31 @@ private enum CellByte {
     /// First bytes that make a spreadsheet run the cell as a formula (OWASP): they get a `'`.
     static let startsFormula: [UInt8] = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13]
 
-    /// The bits of every byte of `bytes`, or-ed.
+    /// The bits of every byte of `bytes`, or-ed: eight bytes at a time (a comment is mostly
+    /// letters), the last few through the table.
     static func flags(of bytes: UnsafeRawBufferPointer) -> UInt8 {
-        table.withUnsafeBufferPointer { table in
-            var found: UInt8 = 0
-            for byte in bytes { found |= table[Int(byte)] }
-            return found
+        var quotes: UInt64 = 0, escapes: UInt64 = 0, index = 0
+        while index + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let quote = zeroByte(word ^ (ones &* UInt64(UInt8(ascii: "\""))))
+            quotes |= quote | zeroByte(word ^ (ones &* UInt64(UInt8(ascii: ","))))
+                | zeroByte(word ^ (ones &* 10)) | zeroByte(word ^ (ones &* 13))
+            escapes |= quote | zeroByte(word)
+            index += 8
         }
+        var found: UInt8 = (quotes == 0 ? 0 : needsQuotes) | (escapes == 0 ? 0 : needsEscape)
+        table.withUnsafeBufferPointer { table in
+            for byte in bytes[index...] { found |= table[Int(byte)] }
+        }
+        return found
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    /// Non-zero exactly when one of the eight bytes of `word` is zero (the bit trick of
+    /// "Bit Twiddling Hacks": a borrow reaches a byte's high bit only through a zero byte).
+    private static func zeroByte(_ word: UInt64) -> UInt64 {
+        (word &- ones) & ~word & (ones &* 0x80)
     }
 
     /// Per byte value, its bits.
