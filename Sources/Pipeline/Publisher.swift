@@ -51,20 +51,18 @@ struct Publisher {
             return RunOutcome(jsonPath: folder.full(slot + ".json"), rejectsPath: folder.full(slot + ".rejects.csv"),
                               workbookPath: nil, rowsRead: rowsRead, rejected: rejected)
         }
-        let workbook = OutputFolder.File(name: name + ".xlsx") { path, steps throws(PipelineError) in
-            try steps.external("write workbook", path) { () throws(PipelineError) in
-                try WorkbookWriter.write(report: report, metadata: metadata, config: config, to: path)
+        // The workbook (libxlsxwriter) and the comments file (a comment per third respondent) are
+        // independent: one step writes them side by side, then flushes them in name order, so the
+        // numbered steps stay the same whatever `--jobs` is (docs/PUBLISHING.md).
+        let workbookAndComments = OutputFolder.File(names: [name + ".xlsx", name + ".comments.csv"]) {
+            paths, steps throws(PipelineError) in
+            try steps.external("write workbook and comments", paths[0]) { () throws(PipelineError) in
+                try writeWorkbookAndComments(report: report, to: (paths[0], paths[1]))
             }
-            try steps.sync(path)
+            for path in paths { try steps.sync(path) }
         }
-        let comments = OutputFolder.File(name: name + ".comments.csv") { path, steps throws(PipelineError) in
-            try steps.external("write comments", path) { () throws(PipelineError) in
-                try CommentsCSV.write(report, to: path)
-            }
-            try steps.sync(path)
-        }
-        var files = [Self.data(rejectsData, name + ".rejects.csv"), Self.data(jsonData, name + ".json"), workbook,
-                     comments]
+        var files = [Self.data(rejectsData, name + ".rejects.csv"), Self.data(jsonData, name + ".json"),
+                     workbookAndComments]
         let areaWorkbooks = config.output.perArea
             ? AreaWorkbooks.plan(report: report, instrument: config.instrument, reportName: name) : []
         if !areaWorkbooks.isEmpty {
@@ -84,6 +82,26 @@ struct Publisher {
                           workbookPath: folder.full(name + ".xlsx"), commentsPath: folder.full(name + ".comments.csv"),
                           areaWorkbookPaths: areaWorkbooks.map { folder.full($0.fileName) }, rowsRead: rowsRead,
                           rejected: rejected)
+    }
+
+    /// Writes the workbook and the comments file, at once when `jobs` allows; the workbook's failure
+    /// comes first.
+    private func writeWorkbookAndComments(report: ScoreReport, to paths: (workbook: String, comments: String))
+        throws(PipelineError) {
+        let failures = ResultSlots<PipelineError>(count: 2)
+        let metadata = metadata, config = config
+        TaskPool.run(jobs: jobs, tasks: 2) { _, task in
+            do throws(PipelineError) {
+                if task == 0 {
+                    try WorkbookWriter.write(report: report, metadata: metadata, config: config, to: paths.workbook)
+                } else {
+                    try CommentsCSV.write(report, to: paths.comments)
+                }
+            } catch {
+                failures.set(task, error)
+            }
+        }
+        if let failure = failures.values.lazy.compactMap({ $0 }).first { throw failure }
     }
 
     /// Writes every area's workbook, up to `jobs` at once; the first failure in area order is thrown.
