@@ -19,7 +19,10 @@ enum Comments {
         /// Per theme (`other` last), the positions of its first distinct examples in the group.
         var examples: [[Int]]
         var digests: [UInt64]
-        var texts: [ArraySlice<UInt8>]
+
+        /// The text of the comment at `position` in digest order (looked up when asked: only
+        /// examples need it).
+        func text(_ position: Int) -> ArraySlice<UInt8> { group.comments.bytes(position) }
     }
 
     /// Sorts each shown group's comments as a task of its own, on at most `jobs` threads.
@@ -99,11 +102,11 @@ enum Comments {
             var picks = groups.flatMap { group in group.examples[theme].map { (group, $0) } }
             picks.sort { a, b in
                 CommentDigest.precedes(a.0.digests[a.1], b.0.digests[b.1], salt: salt,
-                                       texts: (a.0.texts[a.1], b.0.texts[b.1]))
+                                       texts: (a.0.text(a.1), b.0.text(b.1)))
             }
             var chosen: [ArraySlice<UInt8>] = []
-            for (group, position) in picks where chosen.count < limit && chosen.last != group.texts[position] {
-                chosen.append(group.texts[position])
+            for (group, position) in picks where chosen.count < limit && chosen.last != group.text(position) {
+                chosen.append(group.text(position))
             }
             guard !chosen.isEmpty else { return nil }
             return ThemeExamples(area: area, survey: survey, theme: names[theme],
@@ -128,14 +131,13 @@ enum Comments {
         settlePrefixTies(&keys, salt: pass.salt) { text(places[$0]) }
         places = keys.map { places[$0.index] }
         let digests = keys.map(\.digest)
-        let texts = places.map(text)
         let themes = places.map { source.outputs[Int($0 >> 32)].commentThemes[Int($0 & 0xFFFF_FFFF)] }
         let other = pass.matcher.themeCount
         var examples = [[Int]](repeating: [], count: other + 1)
         // The same text has the same digest, so repeats are neighbours: each is shown once.
         func take(_ theme: Int, _ position: Int) {
             guard examples[theme].count < limit else { return }
-            if let last = examples[theme].last, texts[last] == texts[position] { return }
+            if let last = examples[theme].last, text(places[last]) == text(places[position]) { return }
             examples[theme].append(position)
         }
         for (position, bits) in themes.enumerated() {
@@ -148,7 +150,7 @@ enum Comments {
         let group = CommentGroup(area: name, survey: source.kind,
                                  comments: CommentTexts(columns: source.outputs.map(\.comments), places: places),
                                  themes: themes)
-        return Sorted(group: group, examples: examples, digests: digests, texts: texts)
+        return Sorted(group: group, examples: examples, digests: digests)
     }
 
     /// A comment's digest prefix and its input position: sorting these as plain integers is the
@@ -166,8 +168,8 @@ enum Comments {
         while start < keys.count {
             var end = start + 1
             while end < keys.count, keys[end].digest == keys[start].digest { end += 1 }
-            let first = text(keys[start].index)
-            if end - start > 1, keys[(start + 1)..<end].contains(where: { text($0.index) != first }) {
+            if end - start > 1, case let first = text(keys[start].index),
+               keys[(start + 1)..<end].contains(where: { text($0.index) != first }) {
                 let full = keys[start..<end].map { key in
                     (key, CommentDigest.full(salt: salt, text: text(key.index)).withUnsafeBytes { Array($0) })
                 }

@@ -145,6 +145,12 @@ public struct CommentTexts: RandomAccessCollection, ExpressibleByArrayLiteral, S
         return columns[Int(place >> 32)].string(Int(place & 0xFFFF_FFFF))
     }
 
+    /// Comment `position`'s bytes as kept.
+    func bytes(_ position: Int) -> ArraySlice<UInt8> {
+        let place = places[position]
+        return columns[Int(place >> 32)][Int(place & 0xFFFF_FFFF)]
+    }
+
     /// Lends comment `position`'s bytes as kept, without making a `String` of them (the comments
     /// file copies a million of them). They are valid UTF-8: ingest rejects a row that is not
     /// (SPEC §7), transcodes other encodings and cuts a long field at a character boundary.
