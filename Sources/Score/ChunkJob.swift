@@ -33,6 +33,7 @@ struct ChunkOutput {
 final class ChunkJob: @unchecked Sendable {
     let rows: SurveyRows
     let layout: AggregateLayout
+    private let plan: AccumulatorPlan
     let waves: [Int32]
     let areaCount: Int
     /// The wave whose comments and breakdowns are collected.
@@ -53,6 +54,7 @@ final class ChunkJob: @unchecked Sendable {
          breakdowns: BreakdownPlan?, commentPass: CommentPass? = nil, workers: Int) {
         self.rows = rows
         self.layout = layout
+        plan = AccumulatorPlan(layout)
         self.waves = waves
         self.areaCount = areaCount
         self.reportWave = reportWave
@@ -103,7 +105,7 @@ final class ChunkJob: @unchecked Sendable {
         withUnsafeTemporaryAllocation(of: Int64.self, capacity: unitCount + max(1, layout.constructs.count)) { scratch64 in
             let units = UnsafeMutableBufferPointer(rebasing: scratch64[..<unitCount])
             let scores = UnsafeMutableBufferPointer(rebasing: scratch64[unitCount...])
-            table.answers.withUnsafeBufferPointer { answers in
+            table.answers.withUnsafeBufferPointer { answers in plan.withPointers { plan in
                 for row in 0..<table.count {
                     if let mask, mask.contains(firstRow + row) { continue }
                     let key = table.wave[row]
@@ -113,7 +115,7 @@ final class ChunkJob: @unchecked Sendable {
                     RowAccumulator.add(UnsafeBufferPointer(rebasing: answers[(row * items)..<((row + 1) * items)]),
                                        to: UnsafeMutableBufferPointer(rebasing:
                                            totals[(group * groupWidth)..<((group + 1) * groupWidth)]),
-                                       layout: layout, units: units, scores: scores)
+                                       plan: plan, units: units, scores: scores)
                     output.first = min(output.first, table.submitted[row])
                     output.last = max(output.last, table.submitted[row])
                     guard key == reportWave else { continue }
@@ -133,7 +135,7 @@ final class ChunkJob: @unchecked Sendable {
                         }
                     }
                 }
-            }
+            } }
         }
         return output
     }
