@@ -25,7 +25,8 @@ public enum ShardRunner {
         var clock = StageClock()
         let setup = try RunSetup(options)
         let files = try InputResolver.resolve(setup.config.inputs)
-        let ingested = try Runner.ingest(files, setup: setup, options: options, clock: &clock)
+        let spill = IngestStage.openSpill(options.spillFolder, log: options.log)
+        let ingested = try Runner.ingest(files, setup: setup, options: options, spill: spill, clock: &clock)
         let aggregates = try SurveyKind.allCases.map { kind throws(PipelineError) in
             try aggregate(ingested.filter { $0.kind == kind }.flatMap(\.parts), kind: kind, config: setup.config,
                           jobs: setup.jobs)

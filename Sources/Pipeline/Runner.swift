@@ -2,6 +2,7 @@ import Export
 import Foundation
 import Ingest
 import Normalize
+import RowStorage
 import Score
 import SurveyModel
 
@@ -56,17 +57,18 @@ public enum Runner {
         var clock = StageClock()
         let setup = try RunSetup(options)
         let files = try InputResolver.resolve(setup.config.inputs)
-        let ingested = try ingest(files, setup: setup, options: options, clock: &clock)
-        return try finish(ingested, setup: setup, options: options, clock: &clock)
+        let spill = IngestStage.openSpill(options.spillFolder, log: options.log)
+        let ingested = try ingest(files, setup: setup, options: options, spill: spill, clock: &clock)
+        return try finish(ingested, setup: setup, options: options, spill: spill, clock: &clock)
     }
 
     /// Reads every input (the ingest stage) and logs what it found.
-    static func ingest(_ files: [InputFile], setup: RunSetup, options: RunOptions,
+    static func ingest(_ files: [InputFile], setup: RunSetup, options: RunOptions, spill: SpillFile?,
                        clock: inout StageClock) throws(PipelineError) -> [IngestedFile] {
         let log = options.log, config = setup.config
         log.log(.info, "reading \(files.count) input files",
                 [("files", MessageText.list(files.map(\.path), separator: " "))])
-        let ingested = try IngestStage.run(files, config: config, jobs: setup.jobs, spillFolder: options.spillFolder,
+        let ingested = try IngestStage.run(files, config: config, jobs: setup.jobs, spill: spill,
                                            pieceBytes: options.pieceBytes, log: log)
         let read = ingested.reduce(0) { $0 + $1.rowsRead }, early = ingested.reduce(0) { $0 + $1.rejects.count }
         let spilled = ingested.flatMap(\.parts).reduce(0) { $0 + $1.spilledBytes }
@@ -93,7 +95,9 @@ public enum Runner {
     }
 
     /// Everything after ingest: duplicates, scores, export and the publish (the files in run order).
-    static func finish(_ ingested: [IngestedFile], setup: RunSetup, options: RunOptions,
+    /// Once scored, the rows in `spill` are not read again: its space is freed while the outputs are
+    /// written.
+    static func finish(_ ingested: [IngestedFile], setup: RunSetup, options: RunOptions, spill: SpillFile?,
                        clock: inout StageClock) throws(PipelineError) -> RunOutcome {
         let log = options.log, config = setup.config, jobs = setup.jobs
         let normalized = try NormalizedSurveys(employee: ingested.filter { $0.kind == .employee }.flatMap(\.parts),
@@ -105,6 +109,9 @@ public enum Runner {
                                           + clock.finish("normalize"))
         let report = try ReportBuilder.build(employee: normalized.employee, customer: normalized.customer,
                                              config: config, wave: options.wave, jobs: jobs)
+        let discarded = DispatchGroup()
+        if let spill { DispatchQueue.global().async(group: discarded) { spill.discard() } }
+        defer { discarded.wait() }
         log.log(.info, "score done", [("stage", "score"), ("wave", report.wave), ("jobs", String(jobs))]
                                       + clock.finish("score"))
         let metadata = RunMetadata(

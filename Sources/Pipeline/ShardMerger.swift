@@ -46,7 +46,7 @@ extension ShardRunner {
                                                 ("rows_read", String(ingested.reduce(0) { $0 + $1.rowsRead })),
                                                 ("rejected", String(ingested.reduce(0) { $0 + $1.rejects.count }))]
                         + clock.finish("ingest"))
-        return try Runner.finish(ingested, setup: setup, options: options, clock: &clock)
+        return try Runner.finish(ingested, setup: setup, options: options, spill: spill, clock: &clock)
     }
 
     private static func check(_ reader: PartialFileReader, setup: RunSetup, configPath: String) throws(PipelineError) {

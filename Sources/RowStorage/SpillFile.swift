@@ -32,6 +32,13 @@ public final class SpillFile: Sendable {
 
     deinit { close(descriptor) }
 
+    /// Frees the file's space and cached pages now, when no row in it will be read again (a read
+    /// after this fails as a damaged file). Closing the descriptor would do the same at the end;
+    /// this lets a run do it on an idle core while it writes its outputs.
+    public func discard() {
+        _ = ftruncate(descriptor, 0)
+    }
+
     /// Writes `bytes` after everything written or reserved so far; returns where they went.
     public func append(_ bytes: UnsafeRawBufferPointer) throws(PipelineError) -> Range<Int> {
         let start = end.withLock { end in
