@@ -15,15 +15,9 @@ public enum InputSetReader {
     /// chunk buffer, a partly filled last chunk) outweigh the balance.
     public static let minimumPieceBytes = 8 << 20
 
-    /// Pieces per job when the caller does not choose their size. The pieces are handed out
-    /// largest first and the digests last, so a worker that finishes early takes the next one; with
-    /// four per job the last piece (and the core it leaves idle) is an eighth of the data on two
-    /// cores rather than a quarter.
-    static let piecesPerJob = 4
-
     /// - Parameters:
     ///   - spill: where accepted rows go; nil keeps them in memory.
-    ///   - pieceBytes: the size to cut files at; nil chooses about `InputSetReader.piecesPerJob` pieces per job.
+    ///   - pieceBytes: the size to cut files at; nil chooses about two pieces per job.
     ///   - progress: told the size of every chunk read, from any worker thread.
     ///   - rejoined: told, per file, how many cuts fell inside quoted fields (only when some did).
     /// - Throws: `PipelineError.other` when the linked libcsv is not the supported version (checked
@@ -49,7 +43,7 @@ public enum InputSetReader {
             try readers[index].readHeader(path: files[index].path)
         }
         let dataBytes = files.indices.map { max(0, fileSize(files[$0].path) - headers[$0].dataStart) }
-        let target = pieceBytes ?? max(minimumPieceBytes, dataBytes.reduce(0, +) / (jobs * piecesPerJob))
+        let target = pieceBytes ?? max(minimumPieceBytes, dataBytes.reduce(0, +) / (jobs * 2))
         // A transcoded file is read in one piece: its offsets count bytes of the UTF-8 text, which
         // a cut in the file's own bytes cannot name (docs/PERFORMANCE.md, "Encodings").
         let ranges = try files.indices.map { index throws(PipelineError) in

@@ -5,7 +5,7 @@ import SurveyModel
 /// The ingest stage as the run sees it: a progress bar over the input bytes, the run's
 /// spill file (`openSpill`), and the log lines; the reading itself is `InputSetReader`'s.
 enum IngestStage {
-    /// - Parameter pieceBytes: the size to cut files at; nil chooses about `InputSetReader.piecesPerJob` pieces per job.
+    /// - Parameter pieceBytes: the size to cut files at; nil chooses about two pieces per job.
     static func run(_ files: [InputFile], config: PipelineConfig, jobs: Int, spill: SpillFile?,
                     pieceBytes: Int? = nil, log: RunLog) throws(PipelineError) -> [IngestedFile] {
         let progress = ProgressBar(label: "reading", total: files.reduce(0) { $0 + InputSetReader.fileSize($1.path) },
