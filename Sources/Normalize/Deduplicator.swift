@@ -23,10 +23,10 @@ public struct DuplicateRow: Sendable, Hashable {
 /// Two passes over the row stores, so memory stays at about 5 bytes per row:
 /// the first takes a 64-bit hash of every (id, wave), puts them in a
 /// `FingerprintSet` half a million at a time in the order of their top byte
-/// (`byLeadingByte`) and notes the hashes it reports seen; the second (only when there are such
-/// hashes) reads the keys and places of the rows with those hashes and compares
-/// ids, waves and times exactly, so a hash collision or a shared fingerprint
-/// never merges two rows. Neither pass reads the answers.
+/// (`byLeadingByte`) and notes the hashes it reports seen; the second (only
+/// when there are such hashes) reads the keys and places of the rows with
+/// those hashes and compares ids, waves and times exactly, so a hash collision
+/// or a shared fingerprint never merges two rows. Neither pass reads the answers.
 public enum Deduplicator {
     /// - Parameters:
     ///   - parts: one kind's row stores, in input order.
@@ -36,10 +36,11 @@ public enum Deduplicator {
     public static func resolve(_ parts: [RowStore], kind: SurveyKind,
                                batchRows: Int = defaultBatchRows) throws(PipelineError)
         -> (rows: SurveyRows, duplicates: [DuplicateRow]) {
-        var seen = FingerprintSet(count: parts.reduce(0) { $0 + $1.count })
+        let rowCount = parts.reduce(0) { $0 + $1.count }
+        var seen = FingerprintSet(count: rowCount)
         var repeated = Set<UInt64>()
         var batch: [UInt64] = []
-        batch.reserveCapacity(min(seen.capacity, batchRows))
+        batch.reserveCapacity(min(rowCount, batchRows))
         func insertBatch() {
             for key in byLeadingByte(batch) where !seen.insert(key) { repeated.insert(key) }
             batch.removeAll(keepingCapacity: true)

@@ -7,7 +7,7 @@
 /// its speed.
 struct FingerprintSet {
     private var slots: [UInt32]
-    let capacity: Int
+    private let capacity: Int
 
     /// Room for `count` keys at a load of three quarters. The capacity is not rounded
     /// to a power of two, so memory grows in proportion to the rows.
